@@ -1,1 +1,3 @@
-System.Console.WriteLine("edgeml");
+using EdgeML.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,39 @@
+using EdgeML.Runtime.Operators;
+
+namespace EdgeML.Runtime.Kernels;
+
+/// <summary>Looks up kernel factories by op code. The rows come from <see cref="KernelTable"/>, one
+/// per operator; the lookup is a flat array indexed by code.</summary>
+public static class KernelRegistry
+{
+    private static readonly KernelFactory?[] ByCode = Build();
+
+    public static bool IsImplemented(OpCode op) => (int)op < ByCode.Length && ByCode[(int)op] != null;
+
+    /// <summary>Every operator that has a kernel.</summary>
+    public static IEnumerable<OpCode> Implemented
+    {
+        get
+        {
+            for (int i = 0; i < ByCode.Length; i++) if (ByCode[i] != null) yield return (OpCode)i;
+        }
+    }
+
+    public static Kernel Create(KernelInfo info)
+    {
+        var op = info.Node.Op;
+        if (!IsImplemented(op)) throw info.Error("operator is not implemented by EdgeML");
+        return ByCode[(int)op]!(info);
+    }
+
+    private static KernelFactory?[] Build()
+    {
+        var table = new KernelFactory?[4096];
+        foreach (var row in KernelTable.Rows)
+        {
+            if (table[(int)row.Op] != null) throw new InvalidOperationException($"kernel table lists {row.Op} twice");
+            table[(int)row.Op] = row.Create;
+        }
+        return table;
+    }
+}

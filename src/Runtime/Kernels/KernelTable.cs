@@ -1,0 +1,41 @@
+using EdgeML.Runtime.Kernels.Common;
+using EdgeML.Runtime.Kernels.Reference;
+using EdgeML.Runtime.Operators;
+
+namespace EdgeML.Runtime.Kernels;
+
+/// <summary>
+/// The kernel table: one row per operator, grouped by family and alphabetical within a group.
+/// Adding an operator is its kernel file plus one row here (docs/adding-an-operator.md); a test
+/// checks that every row's operator is in the catalog and has a test.
+/// </summary>
+internal static class KernelTable
+{
+    public static readonly KernelRow[] Rows =
+    [
+        // Elementwise math, comparison, logic, activations, casts.
+        new(OpCode.Add, NumericBinaryKernel<AddOperator>.Create),
+        new(OpCode.Div, NumericBinaryKernel<DivOperator>.Create),
+        new(OpCode.Mul, NumericBinaryKernel<MulOperator>.Create),
+        new(OpCode.Relu, NumericUnaryKernel<ReluOperator>.Create),
+        new(OpCode.Sigmoid, FloatUnaryKernel<SigmoidOperator>.Create),
+        new(OpCode.Sub, NumericBinaryKernel<SubOperator>.Create),
+        // End of elementwise.
+
+        // Tensor shape, layout, indexing, generation, resampling.
+        new(OpCode.Identity, Identity.Create),
+        // End of tensor.
+
+        // Neural-network layers: convolution, pooling, matrix products, normalisation, reductions, attention.
+        // End of neural-network.
+
+        // Control flow, sequences, optionals, recurrent layers, random.
+        // End of control flow.
+
+        // Quantisation, strings, signal processing, detection, training operators.
+        // End of quantisation.
+
+        // ai.onnx.ml: classic machine-learning operators.
+        // End of ai.onnx.ml.
+    ];
+}

@@ -1,0 +1,37 @@
+using EdgeML.Compiler.Onnx;
+using EdgeML.Runtime.Tensors;
+using EdgeML.TestSupport;
+
+namespace EdgeML.Runtime.Tests.Kernels.Reference;
+
+public class AddTests
+{
+    [Theory]
+    [InlineData(new long[] { 2, 3, 4 }, new long[] { 2, 3, 4 })]
+    [InlineData(new long[] { 2, 3, 4 }, new long[] { 4 })]
+    [InlineData(new long[] { 2, 1, 4 }, new long[] { 3, 1 })]
+    [InlineData(new long[] { 1 }, new long[] { 5, 7 })]
+    public void Float_broadcasting_matches_onnx_runtime(long[] a, long[] b)
+    {
+        var m = new OnnxModelBuilder(14);
+        m.Graph.Input("a", DataType.Float, a.Cast<object?>().ToArray()).Input("b", DataType.Float, b.Cast<object?>().ToArray()).Output("y", DataType.Float, null);
+        m.Graph.Node("Add", ["a", "b"], ["y"]);
+        OpTester.AssertMatchesOrt(m, new Dictionary<string, Tensor> { ["a"] = OpTester.Random("a", a, 1), ["b"] = OpTester.Random("b", b, 2) });
+    }
+
+    [Fact]
+    public void Int64_is_exact()
+    {
+        var m = new OnnxModelBuilder(14);
+        m.Graph.Input("a", DataType.Int64, 3).Input("b", DataType.Int64, 3).Output("y", DataType.Int64, 3);
+        m.Graph.Node("Add", ["a", "b"], ["y"]);
+        var inputs = new Dictionary<string, Tensor>
+        {
+            ["a"] = OpTester.Make<long>("a", DataType.Int64, [3], 1, long.MaxValue - 5, -7),
+            ["b"] = OpTester.Make<long>("b", DataType.Int64, [3], 2, 3, 7),
+        };
+        var y = OpTester.RunEdgeML(m.ToBytes(), inputs)[0];
+        Assert.Equal([3L, long.MaxValue - 2, 0L], y.ReadOnlySpan<long>().ToArray());
+        OpTester.AssertMatchesOrt(m, inputs);
+    }
+}
