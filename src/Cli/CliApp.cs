@@ -15,6 +15,7 @@ public static class CliApp
         root.Add(RunCommand.Create());
         root.Add(InspectCommand.Create());
         root.Add(ConformanceCommand.Create());
+        root.Add(DemoCommand.Create());
         return root;
     }
 

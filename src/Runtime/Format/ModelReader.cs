@@ -351,12 +351,16 @@ public static unsafe class ModelReader
         if (n != valueCount) throw r.Corrupt($"plan has {n} entries for {valueCount} values");
         var offsets = new long[n];
         var sizes = new long[n];
+        long total = 0;
         for (int i = 0; i < n; i++)
         {
             offsets[i] = r.I64();
             sizes[i] = r.I64();
-            if (offsets[i] < -1 || sizes[i] < 0 || (offsets[i] >= 0 && offsets[i] + sizes[i] > arena)) throw r.Corrupt($"slot of value {i} lies outside the arena");
+            if (offsets[i] < -1 || sizes[i] < 0 || sizes[i] > arena || (offsets[i] >= 0 && offsets[i] + sizes[i] > arena)) throw r.Corrupt($"slot of value {i} lies outside the arena");
+            if (offsets[i] >= 0) total += sizes[i];
         }
+        // A plan never needs more than all its slots side by side.
+        if (arena > total) throw r.Corrupt($"arena size {arena} exceeds the {total} bytes of its slots");
         return new MemoryPlan { ArenaSize = arena, Offsets = offsets, Sizes = sizes };
     }
 

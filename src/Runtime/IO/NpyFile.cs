@@ -12,7 +12,7 @@ namespace EdgeML.Runtime.IO;
 /// </summary>
 public static class NpyFile
 {
-    private static ReadOnlySpan<byte> Magic => "\u0093NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>The file name a tensor gets: every character outside A-Za-z0-9_.- becomes '_'.</summary>
     public static string FileNameFor(string tensorName)

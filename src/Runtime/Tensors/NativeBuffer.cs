@@ -30,7 +30,14 @@ public sealed unsafe class NativeBuffer : IDisposable
         _pointer = null;
         Capacity = 0;
         long rounded = (bytes + Alignment - 1) & ~(long)(Alignment - 1);
-        _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)rounded, Alignment);
+        try
+        {
+            _pointer = (byte*)NativeMemory.AlignedAlloc((nuint)rounded, Alignment);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new EdgeMLException($"cannot allocate {rounded:N0} bytes", e);
+        }
         NativeMemory.Clear(_pointer, (nuint)rounded);
         Capacity = rounded;
     }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Tensors;
+using EdgeML.TestSupport;
+
+namespace EdgeML.Cli.Tests.Commands;
+
+public class CommandTests
+{
+    [Fact]
+    public void Compile_inspect_and_run_with_npy_inputs_and_outputs()
+    {
+        var dir = TestPaths.TempFolder();
+        var onnx = Path.Combine(dir, "m.onnx");
+        SmallModels.AffineRelu().Save(onnx);
+        var edgeml = Path.Combine(dir, "m.edgeml");
+        var (exit, output, _) = CliRunner.Run("compile", onnx, "-o", edgeml, "--dim", "N=2", "--json", Path.Combine(dir, "compile.json"));
+        Assert.Equal(0, exit);
+        Assert.Contains("compiled", output);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "compile.json"))))
+            Assert.True(doc.RootElement.GetProperty("arenaBytes").GetInt64() > 0);
+
+        (exit, output, _) = CliRunner.Run("inspect", edgeml);
+        Assert.Equal(0, exit);
+        Assert.Contains("Weights", output);
+        Assert.Contains("memory plan: arena", output);
+        (exit, output, _) = CliRunner.Run("inspect", edgeml, "--json");
+        Assert.Equal(0, exit);
+        using (var doc = JsonDocument.Parse(output))
+            Assert.Equal(3, doc.RootElement.GetProperty("nodes").GetInt32());
+
+        var inputs = Path.Combine(dir, "in");
+        var outputs = Path.Combine(dir, "out");
+        Directory.CreateDirectory(inputs);
+        var x = new Tensor("x");
+        x.Allocate(DataType.Float, [2, 4]);
+        new float[] { 1, 1, 1, 1, -1, 2, 0, 4 }.CopyTo(x.Span<float>());
+        NpyFile.Write(Path.Combine(inputs, "x.npy"), x);
+        foreach (var model in new[] { onnx, edgeml })
+        {
+            (exit, _, _) = CliRunner.Run("run", model, "--inputs", inputs, "--outputs", outputs);
+            Assert.Equal(0, exit);
+            var y = new Tensor("y");
+            NpyFile.Read(Path.Combine(outputs, "y.npy"), y);
+            Assert.Equal([0.6f, 0f, 1.7f, 1.5f, 0f, 0f, 0f, 6f], y.ReadOnlySpan<float>().ToArray());
+        }
+    }
+
+    [Fact]
+    public void Run_compares_with_onnx_runtime()
+    {
+        var dir = TestPaths.TempFolder();
+        var onnx = Path.Combine(dir, "m.onnx");
+        SmallModels.AffineRelu().Save(onnx);
+        var (exit, output, _) = CliRunner.Run("run", onnx, "--dim", "N=3", "--compare-ort", "self");
+        Assert.Equal(0, exit);
+        Assert.Contains("vs ONNX Runtime: y: match", output);
+    }
+
+    [Fact]
+    public void Npy_names_replace_unsafe_characters()
+    {
+        Assert.Equal("input_0_.npy", NpyFile.FileNameFor("input:0/"));
+        Assert.Equal("a.b-c_d.npy", NpyFile.FileNameFor("a.b-c_d"));
+    }
+}

@@ -1,0 +1,116 @@
+using Proto = EdgeML.Compiler.Onnx.Proto;
+using EdgeML.Compiler.Onnx;
+using EdgeML.Runtime;
+using EdgeML.Runtime.Tensors;
+using EdgeML.TestSupport;
+
+namespace EdgeML.Compiler.Tests.Onnx;
+
+public class OnnxImporterTests
+{
+    [Fact]
+    public void Unknown_operator_error_names_node_op_domain_and_opset()
+    {
+        var m = new OnnxModelBuilder(17);
+        m.Graph.Input("x", DataType.Float, 2).Output("y", DataType.Float, 2);
+        m.Graph.Node("FrobnicateFoo", ["x"], ["y"], name: "mystery");
+        var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(m.ToBytes(), null));
+        Assert.Equal("node 'mystery' (op type 'FrobnicateFoo', domain 'ai.onnx', opset 17): unknown operator", e.Message);
+    }
+
+    [Fact]
+    public void Custom_domain_that_is_not_imported_is_named()
+    {
+        var m = new OnnxModelBuilder(17);
+        m.Graph.Input("x", DataType.Float, 2).Output("y", DataType.Float, 2);
+        m.Graph.Node("Thing", ["x"], ["y"], domain: "com.example", name: "n1");
+        var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(m.ToBytes(), null));
+        Assert.Contains("'com.example'", e.Message);
+        Assert.Contains("n1", e.Message);
+    }
+
+    [Fact]
+    public void Operator_used_before_its_first_opset_is_rejected()
+    {
+        var m = new OnnxModelBuilder(10);
+        m.Graph.Input("x", DataType.Float, 2).Output("y", DataType.Float, 2);
+        m.Graph.Node("Gelu", ["x"], ["y"], name: "g");
+        var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(m.ToBytes(), null));
+        Assert.Contains("not defined at this opset (first defined at 20)", e.Message);
+    }
+
+    [Fact]
+    public void Garbage_and_empty_files_are_rejected_in_one_line()
+    {
+        Assert.Contains("empty", Assert.Throws<EdgeMLException>(() => OnnxImporter.Load([], null)).Message);
+        var rng = new Random(5);
+        for (int i = 0; i < 200; i++)
+        {
+            var bytes = new byte[1 + rng.Next(300)];
+            rng.NextBytes(bytes);
+            var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(bytes, null));
+            Assert.DoesNotContain('\n', e.Message);
+        }
+    }
+
+    [Fact]
+    public void Reading_an_undefined_value_is_named()
+    {
+        var m = new OnnxModelBuilder(17);
+        m.Graph.Input("x", DataType.Float, 2).Output("y", DataType.Float, 2);
+        m.Graph.Node("Add", ["x", "ghost"], ["y"], name: "adder");
+        var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(m.ToBytes(), null));
+        Assert.Contains("reads 'ghost'", e.Message);
+    }
+
+    [Fact]
+    public void Constant_nodes_become_constants_and_symbolic_dims_are_kept()
+    {
+        var m = new OnnxModelBuilder(17);
+        m.Graph.Input("x", DataType.Float, "batch", 3).Output("y", DataType.Float, "batch", 3);
+        m.Graph.Node("Constant", [], ["c"]).Attr("value_floats", new[] { 1f, 2f, 3f });
+        m.Graph.Node("Add", ["x", "c"], ["y"]);
+        var ir = OnnxImporter.Load(m.ToBytes(), null);
+        Assert.Single(ir.Graph.Nodes);
+        Assert.True(ir.Graph.Nodes[0].Inputs[1]!.IsConstant);
+        Assert.Equal("batch", ir.Graph.Inputs[0].Shape![0].Symbol);
+    }
+
+    [Fact]
+    public void External_data_is_read_from_the_model_folder()
+    {
+        // Build a model whose initializer lives in a side file, as large exporters write them.
+        var dir = TestPaths.TempFolder();
+        var w = new float[] { 1, 2, 3, 4 };
+        File.WriteAllBytes(Path.Combine(dir, "weights.bin"), [.. new byte[8], .. System.Runtime.InteropServices.MemoryMarshal.AsBytes(w.AsSpan()).ToArray()]);
+        var m = ExternalDataModel("weights.bin", offset: 8, length: 16);
+        File.WriteAllBytes(Path.Combine(dir, "model.onnx"), m);
+        var ir = OnnxImporter.LoadFile(Path.Combine(dir, "model.onnx"));
+        var c = ir.Graph.Nodes[0].Inputs[1]!.Constant!;
+        Assert.Equal(w, c.Span<float>().ToArray());
+        File.Delete(Path.Combine(dir, "weights.bin"));
+        Assert.Contains("external data file not found", Assert.Throws<EdgeMLException>(() => OnnxImporter.LoadFile(Path.Combine(dir, "model.onnx"))).Message);
+    }
+
+    private static byte[] ExternalDataModel(string location, long offset, long length)
+    {
+        var model = new Proto.ModelProto { IrVersion = 8, Graph = new Proto.GraphProto { Name = "g" } };
+        model.OpsetImport.Add(new Proto.OperatorSetIdProto { Domain = "", Version = 17 });
+        var init = new Proto.TensorProto { Name = "w", DataType = 1, DataLocation = Proto.TensorProto.Types.DataLocation.External };
+        init.Dims.Add(4);
+        init.ExternalData.Add(new Proto.StringStringEntryProto { Key = "location", Value = location });
+        init.ExternalData.Add(new Proto.StringStringEntryProto { Key = "offset", Value = offset.ToString() });
+        init.ExternalData.Add(new Proto.StringStringEntryProto { Key = "length", Value = length.ToString() });
+        model.Graph.Initializer.Add(init);
+        var tt = new Proto.TypeProto { TensorType = new Proto.TypeProto.Types.Tensor { ElemType = 1, Shape = new Proto.TensorShapeProto() } };
+        tt.TensorType.Shape.Dim.Add(new Proto.TensorShapeProto.Types.Dimension { DimValue = 4 });
+        model.Graph.Input.Add(new Proto.ValueInfoProto { Name = "x", Type = tt });
+        model.Graph.Output.Add(new Proto.ValueInfoProto { Name = "y", Type = tt });
+        var node = new Proto.NodeProto { OpType = "Add", Name = "add" };
+        node.Input.Add("x");
+        node.Input.Add("w");
+        node.Output.Add("y");
+        model.Graph.Node.Add(node);
+        return Google.Protobuf.MessageExtensions.ToByteArray(model);
+    }
+}
