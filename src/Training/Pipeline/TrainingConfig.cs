@@ -150,5 +150,4 @@ public sealed record DirectionalExpectation
 {
     public string Feature { get; init; } = "";
     public string Direction { get; init; } = "increase";
-    public string? Class { get; init; }
 }
