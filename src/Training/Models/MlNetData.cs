@@ -28,7 +28,10 @@ internal static class MlNetData
         return ml.Data.LoadFromEnumerable(rows.Select(r => new FeatureRow { Features = r }), schema);
     }
 
-    /// <summary>Label columns: Label (float), ClassKey (key 1..classes), Positive (bool), Weight, GroupKey.</summary>
+    /// <summary>
+    /// Label columns: Label (float), ClassKey (key of the class index), Positive (bool), Weight, GroupKey.
+    /// LoadFromEnumerable stores a key field's raw value 0-based (raw k = the (k+1)-th key), so indices go in as they are.
+    /// </summary>
     public static IDataView Labelled(MLContext ml, LearningData data, int classes)
     {
         var schema = SchemaDefinition.Create(typeof(LabelledRow));
@@ -36,15 +39,15 @@ internal static class MlNetData
         schema[nameof(LabelledRow.ClassKey)].ColumnType = new KeyDataViewType(typeof(uint), Math.Max(classes, 1));
         var groups = data.Groups?.Distinct().Count() ?? 1;
         schema[nameof(LabelledRow.GroupKey)].ColumnType = new KeyDataViewType(typeof(uint), Math.Max(groups, 1));
-        var groupIndex = data.Groups?.Distinct().Select((g, i) => (g, i)).ToDictionary(p => p.g, p => (uint)p.i + 1);
+        var groupIndex = data.Groups?.Distinct().Select((g, i) => (g, i)).ToDictionary(p => p.g, p => (uint)p.i);
         var rows = Enumerable.Range(0, data.Rows).Select(i => new LabelledRow
         {
             Features = data.Features[i],
             Label = (float)data.Target[i],
-            ClassKey = classes > 0 && !double.IsNaN(data.Target[i]) ? (uint)data.Target[i] + 1 : 0,
+            ClassKey = classes > 0 && !double.IsNaN(data.Target[i]) ? (uint)data.Target[i] : 0,
             Positive = data.Target[i] >= 0.5,
             Weight = data.Weights?[i] ?? 1f,
-            GroupKey = groupIndex is null ? 1 : groupIndex[data.Groups![i]],
+            GroupKey = groupIndex is null ? 0 : groupIndex[data.Groups![i]],
         }).ToList();
         return ml.Data.LoadFromEnumerable(rows, schema);
     }

@@ -49,7 +49,7 @@ internal sealed class CategoricalEncoder(string column, bool oneHot, int maxCate
         var values = Enumerable.Range(0, Categories.Count).Select(i => (long)i).Append(ModeIndex).ToList();
         var index = graph.MlOp("LabelEncoder", [input],
             OnnxGraphBuilder.Strings("keys_strings", keys),
-            OnnxGraphBuilder.Ints("values_int64", values),
+            OnnxGraphBuilder.Ints("values_int64s", values),
             OnnxGraphBuilder.Int("default_int64", oneHot ? -1 : ModeIndex));
         if (!oneHot) return graph.Cast(index, TensorProto.Types.DataType.Float);
         var range = graph.Int64s("categories", Enumerable.Range(0, Categories.Count).Select(i => (long)i).ToArray(), Categories.Count);
