@@ -46,7 +46,7 @@ internal sealed record TargetColumn(double[] Values, IReadOnlyList<string> Class
             return new TargetColumn(text.Select(t => t is null ? double.NaN : index[t]).ToArray(), classes);
         }
         if (column.Kind != ColumnKind.Numeric)
-            throw new TrainingException($"label column '{label}' is not numeric (e.g. '{column.Format(Enumerable.Range(0, column.Length).First(i => !column.IsMissing(i)))}'); a {task.ToString().ToLowerInvariant()} task needs numbers");
+            throw new TrainingException($"label column '{label}' is not numeric (e.g. '{column.Strings!.FirstOrDefault(s => s is not null && !SchemaInference.TryNumber(s, out _))}'); a {task.ToString().ToLowerInvariant()} task needs numbers");
         return new TargetColumn((double[])column.Numbers!.Clone(), []);
     }
 
