@@ -50,7 +50,7 @@ public static class TrainCommand
             }
             catch (TrainingException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"edgeml: error: {e.Message.ReplaceLineEndings(" ")}");
                 return 1;
             }
         });
