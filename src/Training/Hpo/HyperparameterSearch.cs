@@ -1,0 +1,80 @@
+using EdgeML.Training.Metrics;
+using EdgeML.Training.Models;
+using EdgeML.Training.Pipeline;
+
+namespace EdgeML.Training.Hpo;
+
+/// <summary>One evaluated hyperparameter set.</summary>
+public sealed record Trial(IReadOnlyDictionary<string, double> Parameters, double Score);
+
+/// <summary>
+/// Grid, random and Bayesian search over a declared space within a trial budget. Every trial trains on the
+/// training split and is scored on validation, so the test split stays untouched by tuning.
+/// </summary>
+internal static class HyperparameterSearch
+{
+    public static Dictionary<string, IReadOnlyDictionary<string, double>> TuneIfConfigured(TrainingConfig config, IReadOnlyList<ModelTrainer> candidates,
+        LearningData train, LearningData valid, int classes, LearningTask task, Func<TrainedModel, LearningData, double> score,
+        ObjectiveMetric objective, IProgress<string>? progress)
+    {
+        var result = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+        if (config.Hpo.Method == "none") return result;
+        var trainer = config.Hpo.Model is null ? candidates[0] : candidates.FirstOrDefault(c => c.Name == config.Hpo.Model)
+            ?? throw new TrainingException($"hpo.model '{config.Hpo.Model}' is not among the candidates");
+        var space = config.Hpo.Space.Count > 0 ? config.Hpo.Space : trainer.DefaultSpace.ToDictionary();
+        if (space.Count == 0) throw new TrainingException($"model '{trainer.Name}' has no hyperparameters to tune");
+        var evaluation = valid.Rows > 0 ? valid : train;
+        var trials = Search(config.Hpo.Method, space, config.Hpo.Budget, config.Seed, objective.HigherIsBetter, parameters =>
+        {
+            var merged = trainer.Defaults.ToDictionary();
+            foreach (var (k, v) in parameters) merged[k] = v;
+            progress?.Report($"HPO {config.Hpo.Method}: {trainer.Name} {string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value:G4}"))}");
+            return score(trainer.Fit(train, classes, merged, config.Seed), evaluation);
+        });
+        var best = trials.Where(t => !double.IsNaN(t.Score)).Aggregate((a, b) => objective.Better(b.Score, a.Score) ? b : a);
+        var chosen = trainer.Defaults.ToDictionary();
+        foreach (var (k, v) in best.Parameters) chosen[k] = v;
+        result[trainer.Name] = chosen;
+        return result;
+    }
+
+    public static IReadOnlyList<Trial> Search(string method, IReadOnlyDictionary<string, ParameterRange> space, int budget, int seed,
+        bool higherIsBetter, Func<IReadOnlyDictionary<string, double>, double> evaluate)
+    {
+        if (budget < 1) throw new TrainingException("hpo.budget must be at least 1");
+        return method switch
+        {
+            "grid" => GridPoints(space, budget).Select(p => new Trial(p, evaluate(p))).ToList(),
+            "random" => RandomPoints(space, budget, new Random(seed)).Select(p => new Trial(p, evaluate(p))).ToList(),
+            "bayesian" => BayesianOptimizer.Run(space, budget, seed, higherIsBetter, evaluate),
+            _ => throw new TrainingException($"unknown hpo method '{method}' (none, grid, random, bayesian)"),
+        };
+    }
+
+    /// <summary>Cartesian product of each dimension's values (declared, or low/middle/high), at most <paramref name="budget"/> points.</summary>
+    public static List<Dictionary<string, double>> GridPoints(IReadOnlyDictionary<string, ParameterRange> space, int budget)
+    {
+        var axes = space.Select(kv => (kv.Key, Values: kv.Value.Values?.ToArray() ?? new[] { 0.0, 0.5, 1.0 }.Select(u => Decode(kv.Value, u)).Distinct().ToArray())).ToList();
+        var points = new List<Dictionary<string, double>> { new() };
+        foreach (var (name, values) in axes)
+            points = points.SelectMany(p => values.Select(v => new Dictionary<string, double>(p) { [name] = v })).ToList();
+        return points.Take(budget).ToList();
+    }
+
+    public static List<Dictionary<string, double>> RandomPoints(IReadOnlyDictionary<string, ParameterRange> space, int count, Random random) =>
+        Enumerable.Range(0, count).Select(_ => space.ToDictionary(kv => kv.Key, kv => kv.Value.Values is { Count: > 0 } values
+            ? values[random.Next(values.Count)] : Decode(kv.Value, random.NextDouble()))).ToList();
+
+    /// <summary>Maps u ∈ [0,1] into the range (log-uniform when Log, rounded when Integer).</summary>
+    public static double Decode(ParameterRange range, double u)
+    {
+        var value = range.Log
+            ? Math.Exp(Math.Log(range.Min) + u * (Math.Log(range.Max) - Math.Log(range.Min)))
+            : range.Min + u * (range.Max - range.Min);
+        return range.Integer ? Math.Round(value) : value;
+    }
+
+    public static double Encode(ParameterRange range, double value) => range.Log
+        ? (Math.Log(value) - Math.Log(range.Min)) / (Math.Log(range.Max) - Math.Log(range.Min))
+        : range.Max == range.Min ? 0 : (value - range.Min) / (range.Max - range.Min);
+}

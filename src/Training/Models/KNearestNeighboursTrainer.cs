@@ -1,0 +1,75 @@
+using EdgeML.Training.Onnx;
+
+namespace EdgeML.Training.Models;
+
+/// <summary>
+/// k-nearest neighbours (Euclidean on the scaled features): class shares or mean target of the k nearest training
+/// rows. ML.NET has none, so EdgeML writes its ONNX graph (MatMul distances, TopK, Gather).
+/// </summary>
+internal sealed class KNearestNeighboursTrainer : ModelTrainer
+{
+    private const int MaxReferenceRows = 2000;
+    public override string Name => "knn";
+    public override LearningTask[] Tasks => [LearningTask.Binary, LearningTask.Multiclass, LearningTask.Regression];
+    public override IReadOnlyDictionary<string, double> Defaults => new Dictionary<string, double> { ["k"] = 7 };
+    public override IReadOnlyDictionary<string, Pipeline.ParameterRange> DefaultSpace =>
+        new Dictionary<string, Pipeline.ParameterRange> { ["k"] = new() { Min = 1, Max = 30, Integer = true } };
+
+    public override TrainedModel Fit(LearningData data, int classes, IReadOnlyDictionary<string, double> hyperparameters, int seed)
+    {
+        var rows = Enumerable.Range(0, data.Rows).ToArray();
+        if (rows.Length > MaxReferenceRows) rows = Splits.DataSplitter.Shuffle(rows, seed)[..MaxReferenceRows].OrderBy(i => i).ToArray();
+        var k = Math.Clamp((int)Get(hyperparameters, "k"), 1, rows.Length);
+        var width = classes >= 2 ? classes : 1;
+        var targets = rows.Select(i => classes >= 2
+            ? Enumerable.Range(0, classes).Select(c => c == (int)data.Target[i] ? 1f : 0f).ToArray()
+            : [(float)data.Target[i]]).ToArray();
+        return new KNearestNeighboursModel(rows.Select(i => data.Features[i]).ToArray(), targets, k, width, classes >= 2);
+    }
+}
+
+internal sealed class KNearestNeighboursModel(float[][] reference, float[][] targets, int k, int outputs, bool classification) : TrainedModel
+{
+    public override string Name => "knn";
+
+    public override ModelOutput Predict(float[][] features)
+    {
+        var squaredNorms = reference.Select(r => Dot(r, r)).ToArray();
+        var results = features.Select(x =>
+        {
+            var xx = Dot(x, x);
+            var distance = new float[reference.Length];
+            for (var r = 0; r < reference.Length; r++) distance[r] = xx - Dot(x, reference[r]) * 2f + squaredNorms[r];
+            var nearest = Enumerable.Range(0, reference.Length).OrderBy(r => distance[r]).ThenBy(r => r).Take(k);
+            var sum = new float[outputs];
+            foreach (var r in nearest) for (var o = 0; o < outputs; o++) sum[o] += targets[r][o];
+            return sum.Select(v => (double)(v / k)).ToArray();
+        }).ToArray();
+        return classification ? new ModelOutput(results, null) : new ModelOutput(null, results.Select(r => r[0]).ToArray());
+    }
+
+    private static float Dot(float[] a, float[] b)
+    {
+        float sum = 0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    public override string EmitOnnx(OnnxGraphBuilder graph, string features)
+    {
+        var n = reference.Length;
+        var width = reference[0].Length;
+        var referenceT = new float[width * n];
+        for (var r = 0; r < n; r++) for (var c = 0; c < width; c++) referenceT[c * n + r] = reference[r][c];
+        var xx = graph.Op("MatMul", [graph.Op("Mul", [features, features]), graph.Floats("ones", Enumerable.Repeat(1f, width).ToArray(), width, 1)]);
+        var xr = graph.Op("MatMul", [features, graph.Floats("knn_ref_t", referenceT, width, n)]);
+        var rr = graph.Floats("knn_ref_sq", reference.Select(r => r.Sum(v => v * v)).ToArray(), 1, n);
+        var distance = graph.Op("Add", [graph.Op("Sub", [xx, graph.Op("Mul", [xr, graph.Scalar(2f)])]), rr]);
+        var topk = graph.OpMulti("TopK", [distance, graph.Int64s("k", [k], 1)], 2, "", OnnxGraphBuilder.Int("largest", 0), OnnxGraphBuilder.Int("sorted", 1));
+        var table = graph.Floats("knn_targets", targets.SelectMany(t => t).ToArray(), n, outputs);
+        var picked = Enumerable.Range(0, k).Select(t =>
+            graph.Op("Gather", [table, graph.Op("Gather", [topk[1], graph.Int64s("t", [t], 1)], OnnxGraphBuilder.Int("axis", 1))], OnnxGraphBuilder.Int("axis", 0))).ToArray();
+        var sum = picked.Length == 1 ? picked[0] : graph.Op("Sum", picked);
+        return graph.Op("Div", [graph.Op("Reshape", [sum, graph.Int64s("shape", [-1, outputs], 2)]), graph.Scalar(k)]);
+    }
+}
