@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(InspectCommand.Create());
         root.Add(ConformanceCommand.Create());
         root.Add(DemoCommand.Create());
+        root.Add(TrainCommand.Create());
         return root;
     }
 
