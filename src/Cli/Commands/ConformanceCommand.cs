@@ -16,8 +16,9 @@ public static class ConformanceCommand
         vs.AcceptOnlyFromAmong("ort");
         var filter = new Option<string?>("--filter") { Description = "Only cases whose name matches this regular expression" };
         var verbose = new Option<bool>("--verbose") { Description = "Print the detail of every failure" };
+        var failures = new Option<string?>("--write-failures") { Description = "Write the failing cases, one per line with their reason, to this file (the known-failures list format)" };
         var jobs = new Option<int>("--jobs") { Description = "Cases run in parallel (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("conformance", "Run ONNX conformance cases and count how many pass") { dirs, json, vs, filter, verbose, jobs };
+        var cmd = new Command("conformance", "Run ONNX conformance cases and count how many pass") { dirs, json, vs, filter, verbose, jobs, failures };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -63,6 +64,11 @@ public static class ConformanceCommand
                     ort = ort == null ? null : new { passed = ort[i].Passed, category = ort[i].Category, detail = ort[i].Detail, ms = ort[i].Milliseconds },
                 }).ToList(),
             });
+            if (p.GetValue(failures) is { } failureFile)
+            {
+                var lines = edgeml.Where(r => !r.Passed).Select(r => $"{r.Case}  # {r.Category}: {r.Detail.ReplaceLineEndings(" ")}");
+                Compiler.Emit.AtomicFile.WriteText(failureFile, string.Join("\n", lines) + "\n");
+            }
             if (ort != null) o.WriteLine($"ort passed {ort.Count(r => r.Passed)} of {cases.Count}");
             o.WriteLine($"edgeml passed {edgeml.Count(r => r.Passed)} of {cases.Count}");
             return 0;
