@@ -31,6 +31,12 @@ internal sealed class OnnxImporterSession
         if (!_opsets.ContainsKey("") && _model.OpsetImport.Count == 0) _opsets[""] = 1;
         if (_opsets.TryGetValue("", out var onnxOpset) && onnxOpset < OnnxImporter.MinimumOpset)
             throw new EdgeMLException($"unsupported opset: the model uses ai.onnx opset {onnxOpset}; EdgeML imports opset {OnnxImporter.MinimumOpset} and later");
+        foreach (var (domain, version) in _opsets)
+        {
+            int newest = OpCatalog.NewestVersion(domain);
+            if (newest > 0 && version > newest)
+                throw new EdgeMLException($"unsupported opset: the model uses {DomainName(domain)} opset {version}; EdgeML knows opsets up to {newest}");
+        }
         foreach (var f in _model.Functions) _functions[(OpCatalog.NormalizeDomain(f.Domain), f.Name)] = f;
 
         var graph = ImportGraph(_model.Graph, null, null);

@@ -32,6 +32,15 @@ public static partial class OpCatalog
     public static string Describe(OpCode code)
         => ByCode.TryGetValue(code, out var s) ? (s.Domain.Length == 0 ? s.Name : s.Domain + "." + s.Name) : $"op code {(int)code}";
 
+    /// <summary>The newest opset version of <paramref name="domain"/> EdgeML knows (0 for unknown domains).</summary>
+    public static int NewestVersion(string domain)
+    {
+        int newest = 0;
+        foreach (var s in ByCode.Values)
+            if (s.Domain == domain) newest = Math.Max(newest, s.SinceVersions.Max());
+        return newest;
+    }
+
     /// <summary>"ai.onnx" and "" are the same domain.</summary>
     public static string NormalizeDomain(string domain) => domain == "ai.onnx" ? "" : domain;
 

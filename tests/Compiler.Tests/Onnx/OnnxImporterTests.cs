@@ -40,6 +40,16 @@ public class OnnxImporterTests
     }
 
     [Fact]
+    public void Opset_newer_than_known_is_an_unsupported_opset()
+    {
+        var m = new OnnxModelBuilder(99);
+        m.Graph.Input("x", DataType.Float, 2).Output("y", DataType.Float, 2);
+        m.Graph.Node("Relu", ["x"], ["y"]);
+        var e = Assert.Throws<EdgeMLException>(() => OnnxImporter.Load(m.ToBytes(), null));
+        Assert.StartsWith("unsupported opset: the model uses ai.onnx opset 99", e.Message);
+    }
+
+    [Fact]
     public void Garbage_and_empty_files_are_rejected_in_one_line()
     {
         Assert.Contains("empty", Assert.Throws<EdgeMLException>(() => OnnxImporter.Load([], null)).Message);
