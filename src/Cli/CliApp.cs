@@ -17,6 +17,7 @@ public static class CliApp
         root.Add(ConformanceCommand.Create());
         root.Add(DemoCommand.Create());
         root.Add(TrainCommand.Create());
+        root.Add(BenchCommand.Create());
         return root;
     }
 

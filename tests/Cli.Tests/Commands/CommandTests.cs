@@ -58,6 +58,21 @@ public class CommandTests
     }
 
     [Fact]
+    public void Bench_reports_both_engines_and_their_ratio()
+    {
+        var dir = TestPaths.TempFolder();
+        var onnx = Path.Combine(dir, "m.onnx");
+        SmallModels.AffineRelu().Save(onnx);
+        var jsonPath = Path.Combine(dir, "bench.json");
+        var (exit, output, _) = CliRunner.Run("bench", onnx, "--dim", "N=8", "--runs", "5", "--warmup", "1", "--json", jsonPath);
+        Assert.Equal(0, exit);
+        Assert.Contains("edgeml/ort latency ratio", output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        Assert.True(doc.RootElement.GetProperty("ratio").GetDouble() > 0);
+        Assert.Equal(0, doc.RootElement.GetProperty("allocatedBytesPerRun").GetInt64());
+    }
+
+    [Fact]
     public void Npy_names_replace_unsafe_characters()
     {
         Assert.Equal("input_0_.npy", NpyFile.FileNameFor("input:0/"));

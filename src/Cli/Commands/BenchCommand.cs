@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EdgeML.Compiler;
+using EdgeML.Oracle;
+using EdgeML.Runtime;
+using EdgeML.Runtime.Execution;
+
+namespace EdgeML.Cli.Commands;
+
+/// <summary>`edgeml bench MODEL.onnx`: latency of EdgeML and ONNX Runtime side by side in one run,
+/// interleaved so that machine noise hits both alike; medians of many runs and their ratio.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "An .onnx model (or .edgeml with --onnx)" };
+        var onnxOption = new Option<string?>("--onnx") { Description = "The ONNX model for the ONNX Runtime side when MODEL is .edgeml" };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per engine", DefaultValueFactory = _ => 50 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed runs per engine first", DefaultValueFactory = _ => 5 };
+        var threads = new Option<int>("--ort-threads") { Description = "ONNX Runtime intra-op threads (EdgeML runs on one)", DefaultValueFactory = _ => 1 };
+        var inputs = CommonOptions.InputsDir();
+        var input = CommonOptions.Input();
+        var dims = CommonOptions.Dims();
+        var json = CommonOptions.Json();
+        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, threads, inputs, input, dims, json };
+        cmd.SetAction(p =>
+        {
+            var o = p.InvocationConfiguration.Output;
+            string path = p.GetRequiredValue(model);
+            string onnx = p.GetValue(onnxOption) ?? path;
+            if (!onnx.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) throw new EdgeMLException("bench needs the ONNX model for ONNX Runtime: give an .onnx MODEL or --onnx");
+            int n = p.GetValue(runs);
+            if (n < 1) throw new EdgeMLException("--runs must be at least 1");
+            var dimValues = CommonOptions.ParseDims(p.GetValue(dims));
+            using var m = ModelCompiler.LoadAny(path, new CompileOptions { Dims = dimValues });
+            using var session = new InferenceSession(m);
+            foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), CommonOptions.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
+            using var ort = new OrtRunner(onnx, threads: p.GetValue(threads));
+            var ortInputs = ort.Prepare(InputFeeder.ByName(session));
+            var names = ort.InputNames;
+            for (int i = 0; i < p.GetValue(warmup); i++)
+            {
+                session.Run();
+                ort.RunPrepared(names, ortInputs);
+            }
+            var edge = new double[n];
+            var ortTimes = new double[n];
+            long allocated = 0;
+            for (int i = 0; i < n; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var sw = Stopwatch.StartNew();
+                session.Run();
+                edge[i] = sw.Elapsed.TotalMilliseconds;
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                sw.Restart();
+                ort.RunPrepared(names, ortInputs);
+                ortTimes[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            foreach (var v in ortInputs) v.Dispose();
+            var e = Stats(edge);
+            var r = Stats(ortTimes);
+            double ratio = e.Median / r.Median;
+            long onnxBytes = new FileInfo(onnx).Length;
+            o.WriteLine($"{"",-10} {"median ms",10} {"p10 ms",10} {"p90 ms",10}");
+            o.WriteLine($"{"edgeml",-10} {e.Median,10:F3} {e.P10,10:F3} {e.P90,10:F3}");
+            o.WriteLine($"{"ort",-10} {r.Median,10:F3} {r.P10,10:F3} {r.P90,10:F3}");
+            o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs; < 1 means EdgeML is faster)");
+            o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated / n:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
+            JsonOutput.Write(p.GetValue(json), new
+            {
+                model = path,
+                runs = n,
+                edgeml = e,
+                ort = r,
+                ratio,
+                arenaBytes = session.ArenaBytes,
+                allocatedBytesPerRun = allocated / n,
+                onnxBytes,
+                edgemlFileBytes = m.FileLength,
+                cpu = Runtime.Cpu.CpuFeatures.Describe(),
+            });
+            return 0;
+        });
+        return cmd;
+    }
+
+    public sealed record LatencyStats(double Median, double P10, double P90, double Min, double Mean);
+
+    public static LatencyStats Stats(double[] times)
+    {
+        var s = (double[])times.Clone();
+        Array.Sort(s);
+        double At(double q) => s[Math.Clamp((int)Math.Round(q * (s.Length - 1)), 0, s.Length - 1)];
+        return new LatencyStats(At(0.5), At(0.1), At(0.9), s[0], s.Average());
+    }
+}
