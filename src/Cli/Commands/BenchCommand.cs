@@ -49,13 +49,14 @@ public static class BenchCommand
             for (int i = 0; i < n; i++)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
-                var sw = Stopwatch.StartNew();
+                long t0 = Stopwatch.GetTimestamp();
                 session.Run();
-                edge[i] = sw.Elapsed.TotalMilliseconds;
+                long t1 = Stopwatch.GetTimestamp();
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-                sw.Restart();
+                edge[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+                t0 = Stopwatch.GetTimestamp();
                 ort.RunPrepared(names, ortInputs);
-                ortTimes[i] = sw.Elapsed.TotalMilliseconds;
+                ortTimes[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             }
             foreach (var v in ortInputs) v.Dispose();
             var e = Stats(edge);
