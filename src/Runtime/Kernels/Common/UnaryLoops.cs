@@ -26,6 +26,12 @@ public static class UnaryLoops
         public static T Apply(T x) => TOp.Apply(x);
     }
 
+    /// <summary>float16 computed in float32 and rounded once, as ONNX Runtime does.</summary>
+    public readonly struct HalfFloatAdapter<TOp> : IMap<Half, Half> where TOp : IFloatUnary
+    {
+        public static Half Apply(Half x) => (Half)TOp.Apply((float)x);
+    }
+
     public readonly struct BFloat16FloatAdapter<TOp> : IMap<ushort, ushort> where TOp : IFloatUnary
     {
         public static ushort Apply(ushort x) => BFloat16.FromSingle(TOp.Apply(BFloat16.ToSingle(x)));

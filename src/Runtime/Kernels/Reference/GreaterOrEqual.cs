@@ -1,0 +1,10 @@
+using System.Numerics;
+using EdgeML.Runtime.Kernels.Common;
+
+namespace EdgeML.Runtime.Kernels.Reference;
+
+/// <summary>GreaterOrEqual: a &gt;= b elementwise with broadcasting.</summary>
+public readonly struct GreaterOrEqualOperator : INumericPredicate
+{
+    public static bool Apply<T>(T a, T b) where T : INumber<T> => a >= b;
+}
