@@ -23,7 +23,23 @@ internal static class KernelTable
         // End of elementwise.
 
         // Tensor shape, layout, indexing, generation, resampling.
+        new(OpCode.Concat, Concat.Create),
+        new(OpCode.ConstantOfShape, ConstantOfShape.Create),
+        new(OpCode.Expand, Expand.Create),
+        new(OpCode.Flatten, Flatten.Create),
+        new(OpCode.Gather, Gather.Create),
         new(OpCode.Identity, Identity.Create),
+        new(OpCode.Pad, Pad.Create),
+        new(OpCode.Range, Reference.Range.Create),
+        new(OpCode.Reshape, Reshape.Create),
+        new(OpCode.Shape, Shape.Create),
+        new(OpCode.Size, Size.Create),
+        new(OpCode.Slice, Slice.Create),
+        new(OpCode.Split, Split.Create),
+        new(OpCode.Squeeze, Squeeze.Create),
+        new(OpCode.Tile, Tile.Create),
+        new(OpCode.Transpose, Transpose.Create),
+        new(OpCode.Unsqueeze, Unsqueeze.Create),
         // End of tensor.
 
         // Neural-network layers: convolution, pooling, matrix products, normalisation, reductions, attention.
