@@ -52,8 +52,10 @@ internal static class KernelTable
         new(OpCode.Squeeze, Squeeze.Create),
         new(OpCode.TensorScatter, TensorScatter.Create),
         new(OpCode.Tile, Tile.Create),
+        new(OpCode.TopK, TopK.Create),
         new(OpCode.Transpose, Transpose.Create),
         new(OpCode.Trilu, Trilu.Create),
+        new(OpCode.Unique, Unique.Create),
         new(OpCode.Unsqueeze, Unsqueeze.Create),
         // End of tensor.
 
