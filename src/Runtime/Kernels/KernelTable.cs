@@ -28,6 +28,7 @@ internal static class KernelTable
         new(OpCode.Concat, Concat.Create),
         new(OpCode.ConstantOfShape, ConstantOfShape.Create),
         new(OpCode.DepthToSpace, DepthToSpace.Create),
+        new(OpCode.Einsum, Einsum.Create),
         new(OpCode.Expand, Expand.Create),
         new(OpCode.EyeLike, EyeLike.Create),
         new(OpCode.Flatten, Flatten.Create),
@@ -40,6 +41,7 @@ internal static class KernelTable
         new(OpCode.Pad, Pad.Create),
         new(OpCode.Range, Reference.Range.Create),
         new(OpCode.Reshape, Reshape.Create),
+        new(OpCode.Resize, Resize.Create),
         new(OpCode.ReverseSequence, ReverseSequence.Create),
         new(OpCode.Scatter, Scatter.Create),
         new(OpCode.ScatterElements, ScatterElements.Create),
@@ -57,6 +59,7 @@ internal static class KernelTable
         new(OpCode.Trilu, Trilu.Create),
         new(OpCode.Unique, Unique.Create),
         new(OpCode.Unsqueeze, Unsqueeze.Create),
+        new(OpCode.Upsample, Upsample.Create),
         // End of tensor.
 
         // Neural-network layers: convolution, pooling, matrix products, normalisation, reductions, attention.
