@@ -23,7 +23,9 @@ internal static class KernelTable
         // End of elementwise.
 
         // Tensor shape, layout, indexing, generation, resampling.
+        new(OpCode.AffineGrid, AffineGrid.Create),
         new(OpCode.CenterCropPad, CenterCropPad.Create),
+        new(OpCode.Col2Im, Col2Im.Create),
         new(OpCode.Compress, Compress.Create),
         new(OpCode.Concat, Concat.Create),
         new(OpCode.ConstantOfShape, ConstantOfShape.Create),
@@ -35,6 +37,7 @@ internal static class KernelTable
         new(OpCode.Gather, Gather.Create),
         new(OpCode.GatherElements, GatherElements.Create),
         new(OpCode.GatherND, GatherND.Create),
+        new(OpCode.GridSample, GridSample.Create),
         new(OpCode.Identity, Identity.Create),
         new(OpCode.NonZero, NonZero.Create),
         new(OpCode.OneHot, OneHot.Create),
