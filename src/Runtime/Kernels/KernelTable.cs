@@ -27,6 +27,33 @@ internal static class KernelTable
         // End of tensor.
 
         // Neural-network layers: convolution, pooling, matrix products, normalisation, reductions, attention.
+        new(OpCode.ArgMax, ArgMax.Create),
+        new(OpCode.ArgMin, ArgMin.Create),
+        new(OpCode.AveragePool, AveragePool.Create),
+        new(OpCode.BatchNormalization, BatchNormalization.Create),
+        new(OpCode.Conv, Conv.Create),
+        new(OpCode.Gemm, Gemm.Create),
+        new(OpCode.GlobalAveragePool, GlobalAveragePool.Create),
+        new(OpCode.GlobalLpPool, GlobalLpPool.Create),
+        new(OpCode.GlobalMaxPool, GlobalMaxPool.Create),
+        new(OpCode.Hardmax, Hardmax.Create),
+        new(OpCode.LayerNormalization, LayerNormalization.Create),
+        new(OpCode.LogSoftmax, LogSoftmax.Create),
+        new(OpCode.LpPool, LpPool.Create),
+        new(OpCode.MatMul, MatMul.Create),
+        new(OpCode.MaxPool, MaxPool.Create),
+        new(OpCode.RMSNormalization, RMSNormalization.Create),
+        new(OpCode.ReduceL1, ReduceKernel<ReduceL1Operator>.Create),
+        new(OpCode.ReduceL2, ReduceKernel<ReduceL2Operator>.Create),
+        new(OpCode.ReduceLogSum, ReduceKernel<ReduceLogSumOperator>.Create),
+        new(OpCode.ReduceLogSumExp, ReduceKernel<ReduceLogSumExpOperator>.Create),
+        new(OpCode.ReduceMax, ReduceKernel<ReduceMaxOperator>.Create),
+        new(OpCode.ReduceMean, ReduceKernel<ReduceMeanOperator>.Create),
+        new(OpCode.ReduceMin, ReduceKernel<ReduceMinOperator>.Create),
+        new(OpCode.ReduceProd, ReduceKernel<ReduceProdOperator>.Create),
+        new(OpCode.ReduceSum, ReduceKernel<ReduceSumOperator>.Create),
+        new(OpCode.ReduceSumSquare, ReduceKernel<ReduceSumSquareOperator>.Create),
+        new(OpCode.Softmax, Softmax.Create),
         // End of neural-network.
 
         // Control flow, sequences, optionals, recurrent layers, random.
