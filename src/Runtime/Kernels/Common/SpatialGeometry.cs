@@ -159,6 +159,89 @@ public sealed class SpatialGeometry
         }
     }
 
+    /// <summary>
+    /// Sets the geometry of a transposed convolution (ConvTranspose): Input is the small side, Output
+    /// the large one. The output size is stride · (input − 1) + output_padding + extent − pads, or
+    /// output_shape when given (then, as with SAME_*, the pads are derived from the total padding:
+    /// SAME_UPPER puts the odd element at the end, the other modes at the beginning).
+    /// </summary>
+    public void ComputeTransposed(ReadOnlySpan<long> inputSpatial, ReadOnlySpan<long> kernelSpatial, long[]? outputPadding, long[]? outputShape)
+    {
+        int rank = inputSpatial.Length;
+        if (rank < 1 || rank > MaxRank) throw new EdgeMLException($"{rank} spatial dimensions are not supported (1 to {MaxRank})");
+        if (_kernelShape != null && !_kernelShape.AsSpan().SequenceEqual(kernelSpatial))
+            throw new EdgeMLException($"kernel_shape {Tensor.ShapeText(_kernelShape)} differs from the weights' {Tensor.ShapeText(kernelSpatial)}");
+        Check(_strides, rank, "strides");
+        Check(_dilations, rank, "dilations");
+        Check(outputPadding, rank, "output_padding");
+        if (_pads != null && _pads.Length != 2 * rank) throw new EdgeMLException($"pads has {_pads.Length} values, expected {2 * rank}");
+        // output_shape may also be given with the batch and channel axes.
+        int shapeLead = outputShape != null && outputShape.Length == rank + 2 ? 2 : 0;
+        if (outputShape != null && outputShape.Length != rank + shapeLead) throw new EdgeMLException($"output_shape has {outputShape.Length} values, expected {rank}");
+        Rank = rank;
+        int lead = MaxRank - rank;
+        for (int i = 0; i < MaxRank; i++)
+        {
+            int j = i - lead;
+            if (j < 0)
+            {
+                Input[i] = Kernel[i] = Stride[i] = Dilation[i] = Output[i] = 1;
+                PadBegin[i] = PadEnd[i] = 0;
+                continue;
+            }
+            long input = inputSpatial[j], kernel = kernelSpatial[j];
+            long stride = _strides?[j] ?? 1, dilation = _dilations?[j] ?? 1, extra = outputPadding?[j] ?? 0;
+            long extent = (kernel - 1) * dilation + 1;
+            long full = stride * (input - 1) + extra + extent;
+            long padBegin, padEnd, output;
+            if (outputShape != null || AutoPad is AutoPad.SameUpper or AutoPad.SameLower)
+            {
+                output = outputShape != null ? outputShape[shapeLead + j] : input * stride;
+                // The total may be negative (output_shape larger than the full result: the extra
+                // elements are zeros); halves round down.
+                long total = full - output;
+                long half = total >= 0 ? total / 2 : -((1 - total) / 2);
+                if (AutoPad == AutoPad.SameUpper)
+                {
+                    padBegin = half;
+                    padEnd = total - half;
+                }
+                else
+                {
+                    padEnd = half;
+                    padBegin = total - half;
+                }
+            }
+            else
+            {
+                padBegin = AutoPad == AutoPad.Valid ? 0 : _pads?[j] ?? 0;
+                padEnd = AutoPad == AutoPad.Valid ? 0 : _pads?[j + rank] ?? 0;
+                output = full - padBegin - padEnd;
+            }
+            if (output < 0) throw new EdgeMLException($"spatial axis {j}: the output size {output} is negative");
+            Input[i] = checked((int)input);
+            Kernel[i] = checked((int)kernel);
+            Stride[i] = checked((int)stride);
+            Dilation[i] = checked((int)dilation);
+            PadBegin[i] = checked((int)padBegin);
+            PadEnd[i] = checked((int)padEnd);
+            Output[i] = checked((int)output);
+        }
+    }
+
+    /// <summary>For a transposed convolution: the input positions [begin, end) along
+    /// <paramref name="axis"/> whose tap <paramref name="tap"/> lands inside the output, at
+    /// output position input × stride − pad + tap × dilation.</summary>
+    public void TransposedRange(int axis, int tap, out int begin, out int end)
+    {
+        int offset = tap * Dilation[axis] - PadBegin[axis];
+        int s = Stride[axis];
+        begin = offset >= 0 ? 0 : (-offset + s - 1) / s;
+        int last = Output[axis] - 1 - offset;
+        end = last < 0 ? 0 : Math.Min(Input[axis], last / s + 1);
+        if (begin > end) begin = end;
+    }
+
     /// <summary>Writes the output shape [N, channels, spatial...] into <paramref name="shape"/> (rank + 2 long).</summary>
     public void OutputShape(long batch, long channels, Span<long> shape)
     {
