@@ -1,0 +1,131 @@
+using System.Numerics;
+using EdgeML.Runtime.Kernels.Common;
+using EdgeML.Runtime.Tensors;
+
+namespace EdgeML.Runtime.Kernels.Reference;
+
+/// <summary>
+/// Conv: direct N-d convolution (1 to 3 spatial axes) with groups (depthwise included), strides,
+/// dilations, explicit pads and every auto_pad mode. No im2col: for each output channel the
+/// output plane starts at the bias and each (input channel, kernel tap) adds weight × shifted
+/// input rows, the innermost loop running along contiguous output and input rows.
+/// float16 and bfloat16 are computed in float32.
+/// </summary>
+public sealed class Conv : Kernel
+{
+    private readonly SpatialGeometry _geometry;
+    private readonly long _group;
+    private float[]? _x, _w, _b, _y;
+
+    private Conv(SpatialGeometry geometry, long group)
+    {
+        _geometry = geometry;
+        _group = group;
+    }
+
+    public static Kernel Create(KernelInfo info)
+    {
+        long group = info.Attributes.GetInt("group", 1);
+        if (group < 1) throw info.Error($"group {group} must be positive");
+        return new Conv(SpatialGeometry.Read(info, kernelRequired: false), group);
+    }
+
+    public override void Execute(KernelContext context)
+    {
+        var x = context.Input(0);
+        var w = context.Input(1);
+        var b = context.OptionalInput(2);
+        var y = context.Output(0);
+        if (x.Rank < 3) throw context.Error($"X must have rank 3 or more (N, C, spatial...), not {x.Rank}");
+        if (w.Rank != x.Rank) throw context.Error($"W has rank {w.Rank}, X has rank {x.Rank}");
+        if (w.Type != x.Type || (b != null && b.Type != x.Type)) throw context.Error("X, W and B must have the same element type");
+        long n = x.Dim(0), c = x.Dim(1), m = w.Dim(0);
+        if (c != w.Dim(1) * _group) throw context.Error($"X has {c} channels but W expects {w.Dim(1)} x group {_group}");
+        if (m % _group != 0) throw context.Error($"W has {m} feature maps, not a multiple of group {_group}");
+        if (b != null && b.Length != m) throw context.Error($"B has {b.Length} values, expected {m}");
+        _geometry.Compute(x.Shape[2..], w.Shape[2..], pooling: false);
+        Span<long> shape = stackalloc long[x.Rank];
+        _geometry.OutputShape(n, m, shape);
+        y.Allocate(x.Type, shape);
+        if (y.Length == 0) return;
+        switch (x.Type)
+        {
+            case DataType.Float:
+                Run(x.ReadOnlySpan<float>(), w.ReadOnlySpan<float>(), b == null ? default : b.ReadOnlySpan<float>(), y.Span<float>(), n, c, m);
+                break;
+            case DataType.Double:
+                Run(x.ReadOnlySpan<double>(), w.ReadOnlySpan<double>(), b == null ? default : b.ReadOnlySpan<double>(), y.Span<double>(), n, c, m);
+                break;
+            case DataType.Float16:
+            case DataType.BFloat16:
+            {
+                var ys = FloatStaging.Output(y, ref _y);
+                Run(FloatStaging.Widen(x, ref _x), FloatStaging.Widen(w, ref _w), b == null ? default : FloatStaging.Widen(b, ref _b), ys, n, c, m);
+                FloatStaging.Complete(y, ys);
+                break;
+            }
+            default:
+                throw context.Error($"element type {DataTypeInfo.Name(x.Type)} is not supported");
+        }
+    }
+
+    private void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, long batch, long channels, long maps) where T : unmanaged, INumber<T>
+    {
+        var g = _geometry;
+        int inPlane = g.InputSize, outPlane = g.OutputSize, kernelSize = g.KernelSize;
+        int cPerGroup = (int)(channels / _group), mPerGroup = (int)(maps / _group);
+        int inH = g.Input[1], inW = g.Input[2], outH = g.Output[1], outW = g.Output[2];
+        for (int nIdx = 0; nIdx < batch; nIdx++)
+        {
+            for (int mIdx = 0; mIdx < maps; mIdx++)
+            {
+                int group = mIdx / mPerGroup;
+                var yPlane = y.Slice((int)((nIdx * maps + mIdx) * outPlane), outPlane);
+                yPlane.Fill(bias.IsEmpty ? T.Zero : bias[mIdx]);
+                for (int cIdx = 0; cIdx < cPerGroup; cIdx++)
+                {
+                    int inChannel = group * cPerGroup + cIdx;
+                    var xPlane = x.Slice((int)((nIdx * channels + inChannel) * inPlane), inPlane);
+                    var kernel = w.Slice((mIdx * cPerGroup + cIdx) * kernelSize, kernelSize);
+                    int tap = 0;
+                    for (int kd = 0; kd < g.Kernel[0]; kd++)
+                    {
+                        g.ValidRange(0, kd, out int d0, out int d1);
+                        for (int kh = 0; kh < g.Kernel[1]; kh++)
+                        {
+                            g.ValidRange(1, kh, out int h0, out int h1);
+                            for (int kw = 0; kw < g.Kernel[2]; kw++, tap++)
+                            {
+                                g.ValidRange(2, kw, out int w0, out int w1);
+                                if (w0 >= w1) continue;
+                                T weight = kernel[tap];
+                                int iwBase = kw * g.Dilation[2] - g.PadBegin[2];
+                                int sw = g.Stride[2];
+                                for (int od = d0; od < d1; od++)
+                                {
+                                    int id = od * g.Stride[0] + kd * g.Dilation[0] - g.PadBegin[0];
+                                    for (int oh = h0; oh < h1; oh++)
+                                    {
+                                        int ih = oh * g.Stride[1] + kh * g.Dilation[1] - g.PadBegin[1];
+                                        var yRow = yPlane.Slice((od * outH + oh) * outW, outW);
+                                        var xRow = xPlane.Slice((id * inH + ih) * inW, inW);
+                                        if (sw == 1)
+                                        {
+                                            var xs = xRow.Slice(w0 + iwBase, w1 - w0);
+                                            var ys = yRow.Slice(w0, w1 - w0);
+                                            for (int i = 0; i < ys.Length; i++) ys[i] += weight * xs[i];
+                                        }
+                                        else
+                                        {
+                                            for (int ow = w0; ow < w1; ow++) yRow[ow] += weight * xRow[ow * sw + iwBase];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
