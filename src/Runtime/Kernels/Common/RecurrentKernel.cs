@@ -158,6 +158,8 @@ public abstract class RecurrentKernel : Kernel
             H = h,
             C = c,
         });
+        ClearEmptySequences(shape, lens, h);
+        if (HasCellState) ClearEmptySequences(shape, lens, c);
     }
 
     /// <summary>float16 and bfloat16: every operand is widened into a float32 scratch buffer.</summary>
@@ -182,9 +184,22 @@ public abstract class RecurrentKernel : Kernel
             H = h,
             C = c,
         });
+        ClearEmptySequences(shape, lens, h);
+        if (HasCellState) ClearEmptySequences(shape, lens, c);
         if (y != null) Narrow(yf, y);
         if (yh != null) Narrow(h, yh);
         if (yc != null) Narrow(c, yc);
+    }
+
+    /// <summary>A batch entry whose sequence is empty has no last state: its Y_h (and Y_c) rows are
+    /// 0, as in ONNX Runtime, rather than the initial state.</summary>
+    private static void ClearEmptySequences<T>(RecurrentShape shape, ReadOnlySpan<int> lens, Span<T> state) where T : unmanaged
+    {
+        for (int b = 0; b < shape.Batch; b++)
+        {
+            if (lens[b] != 0) continue;
+            for (int d = 0; d < shape.Directions; d++) state.Slice(shape.StateRow(d, b), shape.Hidden).Clear();
+        }
     }
 
     private static void InitialState<T>(ReadOnlySpan<T> initial, Span<T> state) where T : unmanaged
