@@ -168,6 +168,10 @@ internal static class KernelTable
         // End of neural-network.
 
         // Control flow, sequences, optionals, recurrent layers, random.
+        new(OpCode.GRU, GRU.Create),
+        new(OpCode.If, If.Create),
+        new(OpCode.LSTM, LSTM.Create),
+        new(OpCode.RNN, RNN.Create),
         // End of control flow.
 
         // Quantisation, strings, signal processing, detection, training operators.
