@@ -33,6 +33,9 @@ internal static class KernelTable
         // End of control flow.
 
         // Quantisation, strings, signal processing, detection, training operators.
+        new(OpCode.DequantizeLinear, DequantizeLinear.Create),
+        new(OpCode.DynamicQuantizeLinear, DynamicQuantizeLinear.Create),
+        new(OpCode.QuantizeLinear, QuantizeLinear.Create),
         // End of quantisation.
 
         // ai.onnx.ml: classic machine-learning operators.
