@@ -33,8 +33,12 @@ internal static class KernelTable
         // End of control flow.
 
         // Quantisation, strings, signal processing, detection, training operators.
+        new(OpCode.ConvInteger, ConvInteger.Create),
         new(OpCode.DequantizeLinear, DequantizeLinear.Create),
         new(OpCode.DynamicQuantizeLinear, DynamicQuantizeLinear.Create),
+        new(OpCode.MatMulInteger, MatMulInteger.Create),
+        new(OpCode.QLinearConv, QLinearConv.Create),
+        new(OpCode.QLinearMatMul, QLinearMatMul.Create),
         new(OpCode.QuantizeLinear, QuantizeLinear.Create),
         // End of quantisation.
 

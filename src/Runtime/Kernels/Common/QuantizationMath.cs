@@ -46,6 +46,16 @@ public static class QuantizationMath
         return (int)r;
     }
 
+    /// <summary>Rounds to the nearest integer, ties to even, and clamps to [min, max] (NaN gives min).</summary>
+    public static int RoundAndSaturate(double value, int min, int max)
+    {
+        if (double.IsNaN(value)) return min;
+        double r = Math.Round(value, MidpointRounding.ToEven);
+        if (r <= min) return min;
+        if (r >= max) return max;
+        return (int)r;
+    }
+
     // ---- 8-bit floats -------------------------------------------------------------------------
 
     private readonly record struct Float8Format(int ExponentBits, int MantissaBits, int Bias, bool Fnuz, bool HasInfinity, byte MaxCode);
