@@ -40,6 +40,11 @@ internal static class KernelTable
         new(OpCode.QLinearConv, QLinearConv.Create),
         new(OpCode.QLinearMatMul, QLinearMatMul.Create),
         new(OpCode.QuantizeLinear, QuantizeLinear.Create),
+        new(OpCode.RegexFullMatch, RegexFullMatch.Create),
+        new(OpCode.StringConcat, StringConcat.Create),
+        new(OpCode.StringNormalizer, StringNormalizer.Create),
+        new(OpCode.StringSplit, StringSplit.Create),
+        new(OpCode.TfIdfVectorizer, TfIdfVectorizer.Create),
         // End of quantisation.
 
         // ai.onnx.ml: classic machine-learning operators.
