@@ -175,6 +175,29 @@ internal static class KernelTable
         // End of control flow.
 
         // Quantisation, strings, signal processing, detection, training operators.
+        new(OpCode.BlackmanWindow, BlackmanWindow.Create),
+        new(OpCode.ConvInteger, ConvInteger.Create),
+        new(OpCode.DequantizeLinear, DequantizeLinear.Create),
+        new(OpCode.Det, Det.Create),
+        new(OpCode.DFT, DFT.Create),
+        new(OpCode.DynamicQuantizeLinear, DynamicQuantizeLinear.Create),
+        new(OpCode.HammingWindow, HammingWindow.Create),
+        new(OpCode.HannWindow, HannWindow.Create),
+        new(OpCode.MatMulInteger, MatMulInteger.Create),
+        new(OpCode.MelWeightMatrix, MelWeightMatrix.Create),
+        new(OpCode.NonMaxSuppression, NonMaxSuppression.Create),
+        new(OpCode.QLinearConv, QLinearConv.Create),
+        new(OpCode.QLinearMatMul, QLinearMatMul.Create),
+        new(OpCode.QuantizeLinear, QuantizeLinear.Create),
+        new(OpCode.RegexFullMatch, RegexFullMatch.Create),
+        new(OpCode.STFT, STFT.Create),
+        new(OpCode.StringConcat, StringConcat.Create),
+        new(OpCode.StringNormalizer, StringNormalizer.Create),
+        new(OpCode.StringSplit, StringSplit.Create),
+        new(OpCode.TfIdfVectorizer, TfIdfVectorizer.Create),
+        new(OpCode.TrainingAdagrad, Adagrad.Create),
+        new(OpCode.TrainingAdam, Adam.Create),
+        new(OpCode.TrainingMomentum, Momentum.Create),
         // End of quantisation.
 
         // ai.onnx.ml: classic machine-learning operators.
