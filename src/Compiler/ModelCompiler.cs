@@ -5,7 +5,6 @@ using EdgeML.Compiler.Passes;
 using EdgeML.Compiler.Planning;
 using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
-using EdgeML.Runtime.Kernels;
 using EdgeML.Runtime.Model;
 using EdgeML.Runtime.Tensors;
 
@@ -21,8 +20,8 @@ public sealed class CompilationResult
 }
 
 /// <summary>
-/// The compiler's entry point: ONNX in, .edgeml out. Imports, checks every operator has a kernel,
-/// runs the pass pipeline (dead nodes, constant folding, shape inference), plans memory from value
+/// The compiler's entry point: ONNX in, .edgeml out. Imports, runs the pass pipeline (dead nodes,
+/// pass-through operators, kernel check, constant folding, shape inference), plans memory from value
 /// lifetimes and serializes.
 /// </summary>
 public static class ModelCompiler
@@ -32,7 +31,6 @@ public static class ModelCompiler
 
     public static CompilationResult Compile(IrModel model, CompileOptions options)
     {
-        CheckSupported(model);
         var context = new PassContext(options);
         PassManager.Default().Run(model, context);
         var lowering = new IrLowering();
@@ -63,16 +61,6 @@ public static class ModelCompiler
     /// <summary>Loads a model by extension: .onnx is compiled first, anything else is read as .edgeml.</summary>
     public static EdgeMLModel LoadAny(string path, CompileOptions? options = null)
         => path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? LoadOnnx(path, options) : EdgeMLModel.Load(path);
-
-    /// <summary>Fails with one clear error naming every operator EdgeML has no kernel for.</summary>
-    private static void CheckSupported(IrModel model)
-    {
-        var missing = model.Graph.SelfAndDescendants().SelectMany(g => g.Nodes).Where(n => !KernelRegistry.IsImplemented(n.Op)).ToList();
-        if (missing.Count == 0) return;
-        var first = missing[0];
-        var others = missing.Select(n => n.Domain.Length == 0 ? n.OpType : n.Domain + "." + n.OpType).Distinct().ToList();
-        throw new EdgeMLException($"{first.Describe()}: operator is not implemented by EdgeML" + (others.Count > 1 ? $" (also missing: {string.Join(", ", others.Skip(1))})" : ""));
-    }
 
     /// <summary>Bytes of each value as the shape probe saw it; -1 where it did not.</summary>
     private static long[] ProbedSizes(IrLowering lowering, int count)

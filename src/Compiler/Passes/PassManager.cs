@@ -16,9 +16,11 @@ public sealed class PassManager
 
     public IReadOnlyList<IPass> Passes => _passes;
 
-    /// <summary>The standard pipeline: clean up, fold constants, clean up again, infer shapes.</summary>
+    /// <summary>The standard pipeline: clean up, drop pass-through operators, check every operator has a kernel, fold constants, clean up again, infer shapes.</summary>
     public static PassManager Default() => new PassManager()
         .Add(new DeadNodeElimination())
+        .Add(new NoOpElimination())
+        .Add(new KernelSupportCheck())
         .Add(new ConstantFolding())
         .Add(new DeadNodeElimination())
         .Add(new ShapeInference());

@@ -43,6 +43,24 @@ public class PassTests
     }
 
     [Fact]
+    public void No_op_elimination_drops_identity_and_inference_dropout_but_keeps_graph_outputs()
+    {
+        var m = new OnnxModelBuilder(13);
+        m.Graph.Input("x", DataType.Float, 3).Output("y", DataType.Float, 3).Output("mask", DataType.Bool, 3);
+        m.Graph.Node("Identity", ["x"], ["a"]);
+        m.Graph.Node("Dropout", ["a"], ["b"]);
+        m.Graph.Node("Relu", ["b"], ["c"]);
+        m.Graph.Node("Dropout", ["c"], ["d", "mask"]);
+        m.Graph.Node("Identity", ["d"], ["y"]);
+        var ir = Import(m);
+        Assert.True(new NoOpElimination().Run(ir, new PassContext(new CompileOptions())));
+        // The first Identity and Dropout go; the Dropout with a used mask and the Identity that
+        // writes the graph output stay.
+        Assert.Equal(["Relu", "Dropout", "Identity"], ir.Graph.Nodes.Select(n => n.OpType));
+        Assert.Same(ir.Graph.Inputs[0], ir.Graph.Nodes[0].Inputs[0]);
+    }
+
+    [Fact]
     public void Shape_inference_records_types_and_probed_shapes()
     {
         var ir = Import(SmallModels.AffineRelu());
