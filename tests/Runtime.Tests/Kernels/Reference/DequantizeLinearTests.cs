@@ -78,9 +78,9 @@ public class DequantizeLinearTests
         }
         for (int code = 0; code < 16; code++)
         {
-            float v = QuantizationMath.Float4E2M1ToSingle(code);
-            if (code == 8) Assert.Equal(0x8, QuantizationMath.SingleToFloat4E2M1(-0f));
-            else Assert.Equal(code, QuantizationMath.SingleToFloat4E2M1(v));
+            float v = ElementConversion.Float4E2M1ToSingle(code);
+            if (code == 8) Assert.Equal(0x8, ElementConversion.SingleToFloat4E2M1(-0f));
+            else Assert.Equal(code, ElementConversion.SingleToFloat4E2M1(v));
         }
     }
 }
