@@ -183,6 +183,7 @@ internal static class KernelTable
         new(OpCode.DynamicQuantizeLinear, DynamicQuantizeLinear.Create),
         new(OpCode.HammingWindow, HammingWindow.Create),
         new(OpCode.HannWindow, HannWindow.Create),
+        new(OpCode.ImageDecoder, ImageDecoder.Create),
         new(OpCode.MatMulInteger, MatMulInteger.Create),
         new(OpCode.MelWeightMatrix, MelWeightMatrix.Create),
         new(OpCode.NonMaxSuppression, NonMaxSuppression.Create),

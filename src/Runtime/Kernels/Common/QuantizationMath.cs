@@ -3,13 +3,11 @@ using EdgeML.Runtime.Tensors;
 namespace EdgeML.Runtime.Kernels.Common;
 
 /// <summary>
-/// Element conversions the quantisation kernels need: the 8-bit floats (E4M3FN, E4M3FNUZ, E5M2,
-/// E5M2FNUZ, E8M0), the 4-bit float E2M1, the packed 4- and 2-bit integers, and reading or
-/// writing any of the quantised or full-precision types as float32. Rounding is to nearest, ties
-/// to even, as ONNX defines it. None of these allocates.
+/// What the quantisation kernels need on top of <see cref="ElementConversion"/> (which holds the
+/// float8, float4 and packed 4-/2-bit conversions shared with Cast): the integer ranges of the
+/// quantised types, rounding half to even with saturation, float8 conversion chosen by type, and
+/// reading or writing whole tensors of any of these types as float32. None of these allocates.
 /// </summary>
-/// <remarks>The Cast kernels (group "elementwise") may bring a shared ElementConversion helper;
-/// these routines can then be unified with it.</remarks>
 public static class QuantizationMath
 {
     /// <summary>Whether <paramref name="t"/> is one of the four 8-bit float types with a sign.</summary>
@@ -56,157 +54,39 @@ public static class QuantizationMath
         return (int)r;
     }
 
-    // ---- 8-bit floats -------------------------------------------------------------------------
-
-    private readonly record struct Float8Format(int ExponentBits, int MantissaBits, int Bias, bool Fnuz, bool HasInfinity, byte MaxCode);
-
-    private static Float8Format Format(DataType t) => t switch
-    {
-        DataType.Float8E4M3FN => new(4, 3, 7, false, false, 0x7E),
-        DataType.Float8E4M3FNUZ => new(4, 3, 8, true, false, 0x7F),
-        DataType.Float8E5M2 => new(5, 2, 15, false, true, 0x7B),
-        DataType.Float8E5M2FNUZ => new(5, 2, 16, true, false, 0x7F),
-        _ => throw new ArgumentOutOfRangeException(nameof(t), t, "not an 8-bit float type"),
-    };
+    // ---- small float and packed types: the shared ElementConversion, dispatched by type ----------
 
     /// <summary>Decodes an 8-bit float (E4M3FN, E4M3FNUZ, E5M2 or E5M2FNUZ).</summary>
-    public static float Float8ToSingle(byte bits, DataType type)
+    public static float Float8ToSingle(byte bits, DataType type) => type switch
     {
-        var f = Format(type);
-        bool negative = (bits & 0x80) != 0;
-        int exponent = (bits >> f.MantissaBits) & ((1 << f.ExponentBits) - 1);
-        int mantissa = bits & ((1 << f.MantissaBits) - 1);
-        if (f.Fnuz)
-        {
-            if (bits == 0x80) return float.NaN;
-        }
-        else if (f.HasInfinity)
-        {
-            if (exponent == (1 << f.ExponentBits) - 1)
-                return mantissa == 0 ? (negative ? float.NegativeInfinity : float.PositiveInfinity) : float.NaN;
-        }
-        else if ((bits & 0x7F) == 0x7F)
-        {
-            return float.NaN;
-        }
-        double magnitude = exponent == 0
-            ? mantissa * Math.ScaleB(1.0, 1 - f.Bias - f.MantissaBits)
-            : (1.0 + mantissa / (double)(1 << f.MantissaBits)) * Math.ScaleB(1.0, exponent - f.Bias);
-        return (float)(negative ? -magnitude : magnitude);
-    }
+        DataType.Float8E4M3FN => ElementConversion.Float8E4M3FNToSingle(bits),
+        DataType.Float8E4M3FNUZ => ElementConversion.Float8E4M3FNUZToSingle(bits),
+        DataType.Float8E5M2 => ElementConversion.Float8E5M2ToSingle(bits),
+        DataType.Float8E5M2FNUZ => ElementConversion.Float8E5M2FNUZToSingle(bits),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not an 8-bit float type"),
+    };
 
-    /// <summary>Encodes <paramref name="value"/> as an 8-bit float, rounding to nearest even. With
-    /// <paramref name="saturate"/>, out-of-range values (and infinities) become the largest finite
-    /// value; without it they become infinity (E5M2) or NaN (the other types), as ONNX's Cast tables say.</summary>
-    public static byte SingleToFloat8(float value, DataType type, bool saturate)
+    /// <summary>Encodes <paramref name="value"/> as an 8-bit float, rounding to nearest even, with
+    /// ONNX's saturation rules (see <see cref="ElementConversion"/>).</summary>
+    public static byte SingleToFloat8(float value, DataType type, bool saturate) => type switch
     {
-        var f = Format(type);
-        byte sign = (byte)(BitConverter.SingleToUInt32Bits(value) >> 31 << 7);
-        byte nan = f.Fnuz ? (byte)0x80 : (byte)(0x7F | sign);
-        if (float.IsNaN(value)) return nan;
-        if (float.IsInfinity(value))
-        {
-            if (saturate) return (byte)(sign | f.MaxCode);
-            return f.HasInfinity ? (byte)(sign | 0x7C) : nan;
-        }
-        double a = Math.Abs((double)value);
-        int minExponent = 1 - f.Bias;
-        int code;
-        if (a < Math.ScaleB(1.0, minExponent))
-        {
-            // Subnormal range: a multiple of the smallest subnormal; rounding up to 2^m lands on
-            // the smallest normal, whose bit pattern is the same integer.
-            code = (int)Math.Round(Math.ScaleB(a, f.MantissaBits - minExponent), MidpointRounding.ToEven);
-        }
-        else
-        {
-            int e = Math.ILogB(a);
-            double fraction = Math.ScaleB(a, -e) - 1.0;
-            long m = (long)Math.Round(Math.ScaleB(fraction, f.MantissaBits), MidpointRounding.ToEven);
-            if (m == 1L << f.MantissaBits)
-            {
-                m = 0;
-                e++;
-            }
-            long biased = (long)e + f.Bias;
-            long full = (biased << f.MantissaBits) | m;
-            code = full > f.MaxCode ? f.MaxCode + 1 : (int)full;
-        }
-        if (code > f.MaxCode)
-        {
-            if (saturate) return (byte)(sign | f.MaxCode);
-            return f.HasInfinity ? (byte)(sign | 0x7C) : nan;
-        }
-        if (code == 0 && f.Fnuz) return 0; // no negative zero
-        return (byte)(sign | code);
-    }
+        DataType.Float8E4M3FN => ElementConversion.SingleToFloat8E4M3FN(value, saturate),
+        DataType.Float8E4M3FNUZ => ElementConversion.SingleToFloat8E4M3FNUZ(value, saturate),
+        DataType.Float8E5M2 => ElementConversion.SingleToFloat8E5M2(value, saturate),
+        DataType.Float8E5M2FNUZ => ElementConversion.SingleToFloat8E5M2FNUZ(value, saturate),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not an 8-bit float type"),
+    };
 
-    /// <summary>Decodes a float8e8m0 (a power of two, 2^(bits-127); 0xFF is NaN).</summary>
-    public static float Float8E8M0ToSingle(byte bits) => bits == 0xFF ? float.NaN : (float)Math.ScaleB(1.0, bits - 127);
-
-    // ---- 4-bit float E2M1 ---------------------------------------------------------------------
-
-    /// <summary>Decodes a float4e2m1 code (the low 4 bits of <paramref name="code"/>).</summary>
-    public static float Float4E2M1ToSingle(int code)
-    {
-        int e = (code >> 1) & 3;
-        int m = code & 1;
-        float magnitude = e == 0 ? m * 0.5f : (1f + m * 0.5f) * (1 << (e - 1));
-        return (code & 8) != 0 ? -magnitude : magnitude;
-    }
-
-    /// <summary>Encodes <paramref name="value"/> as float4e2m1, rounding to nearest even and
-    /// saturating to ±6 (the type has no infinity or NaN; NaN becomes +6).</summary>
-    public static int SingleToFloat4E2M1(float value)
-    {
-        if (float.IsNaN(value)) return 0x7;
-        int sign = value < 0 || (value == 0 && float.IsNegative(value)) ? 8 : 0;
-        double a = Math.Abs((double)value);
-        int code;
-        if (a < 1.0)
-        {
-            code = (int)Math.Round(a * 2.0, MidpointRounding.ToEven); // 0, 0.5, 1.0 -> codes 0..2
-        }
-        else if (a >= 6.0)
-        {
-            code = 7;
-        }
-        else
-        {
-            int e = Math.ILogB(a); // 0, 1 or 2
-            long m = (long)Math.Round((Math.ScaleB(a, -e) - 1.0) * 2.0, MidpointRounding.ToEven);
-            if (m == 2)
-            {
-                m = 0;
-                e++;
-            }
-            code = Math.Min(7, ((e + 1) << 1) | (int)m);
-        }
-        return sign | code;
-    }
-
-    // ---- packed 4- and 2-bit elements ---------------------------------------------------------
-
-    /// <summary>The raw code of element <paramref name="index"/> of a packed tensor (low bits first).</summary>
+    /// <summary>The raw code of element <paramref name="index"/> of packed 4- or 2-bit data (low bits first).</summary>
     public static int GetPackedCode(ReadOnlySpan<byte> data, int bits, int index)
-    {
-        int perByte = 8 / bits;
-        int shift = (index % perByte) * bits;
-        return (data[index / perByte] >> shift) & ((1 << bits) - 1);
-    }
+        => bits == 4 ? ElementConversion.GetUInt4(data, index) : ElementConversion.GetUInt2(data, index);
 
     /// <summary>Writes the low <paramref name="bits"/> bits of <paramref name="code"/> as element <paramref name="index"/>.</summary>
     public static void SetPackedCode(Span<byte> data, int bits, int index, int code)
     {
-        int perByte = 8 / bits;
-        int shift = (index % perByte) * bits;
-        int mask = ((1 << bits) - 1) << shift;
-        ref byte b = ref data[index / perByte];
-        b = (byte)((b & ~mask) | ((code << shift) & mask));
+        if (bits == 4) ElementConversion.SetNibble(data, index, code);
+        else ElementConversion.SetCrumb(data, index, code);
     }
-
-    /// <summary>Sign-extends a <paramref name="bits"/>-bit two's-complement code.</summary>
-    public static int SignExtend(int code, int bits) => (code << (32 - bits)) >> (32 - bits);
 
     // ---- whole tensors as float32 -------------------------------------------------------------
 
@@ -228,12 +108,12 @@ public static class QuantizationMath
         DataType.Int16 => t.ReadOnlySpan<short>()[i],
         DataType.UInt16 => t.ReadOnlySpan<ushort>()[i],
         DataType.Int32 => t.ReadOnlySpan<int>()[i],
-        DataType.Int4 => SignExtend(GetPackedCode(t.Bytes, 4, i), 4),
-        DataType.UInt4 => GetPackedCode(t.Bytes, 4, i),
-        DataType.Int2 => SignExtend(GetPackedCode(t.Bytes, 2, i), 2),
-        DataType.UInt2 => GetPackedCode(t.Bytes, 2, i),
-        DataType.Float4E2M1 => Float4E2M1ToSingle(GetPackedCode(t.Bytes, 4, i)),
-        DataType.Float8E8M0 => Float8E8M0ToSingle(t.ReadOnlySpan<byte>()[i]),
+        DataType.Int4 => ElementConversion.GetInt4(t.Bytes, i),
+        DataType.UInt4 => ElementConversion.GetUInt4(t.Bytes, i),
+        DataType.Int2 => ElementConversion.GetInt2(t.Bytes, i),
+        DataType.UInt2 => ElementConversion.GetUInt2(t.Bytes, i),
+        DataType.Float4E2M1 => ElementConversion.Float4E2M1ToSingle(ElementConversion.GetUInt4(t.Bytes, i)),
+        DataType.Float8E8M0 => ElementConversion.Float8E8M0ToSingle(t.ReadOnlySpan<byte>()[i]),
         DataType.Float8E4M3FN or DataType.Float8E4M3FNUZ or DataType.Float8E5M2 or DataType.Float8E5M2FNUZ => Float8ToSingle(t.ReadOnlySpan<byte>()[i], t.Type),
         _ => throw new EdgeMLException($"'{t.Name}': {DataTypeInfo.Name(t.Type)} cannot be read as a number here"),
     };

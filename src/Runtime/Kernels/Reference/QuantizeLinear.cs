@@ -110,7 +110,7 @@ public sealed class QuantizeLinear : Kernel
                     {
                         // Like the ONNX reference, the (zero) zero point is added in float: -0 becomes +0.
                         float v = zeroPoint != null ? (float)q + _zeroPoint[s] : (float)q;
-                        QuantizationMath.SetPackedCode(y.Bytes, 4, idx, QuantizationMath.SingleToFloat4E2M1(v));
+                        ElementConversion.SetNibble(y.Bytes, idx, ElementConversion.SingleToFloat4E2M1(v));
                     }
                     else
                     {
