@@ -79,17 +79,33 @@ public sealed class GridSample : Kernel
         Span<double> tapWeight = stackalloc double[r * width];
         Span<bool> tapInside = stackalloc bool[r * width];
         Span<int> t = stackalloc int[r];
+        Span<double> coords = stackalloc double[r];
         for (long b = 0; b < n; b++)
         {
             for (long p = 0; p < points; p++)
             {
-                // Taps of every spatial axis; grid component k is spatial axis r - 1 - k.
+                // Pixel coordinates (grid component k is spatial axis r - 1 - k). When the point lies
+                // outside the input on any axis, reflection (and border, except in cubic mode) moves it
+                // inside first; cubic border padding instead clamps each of its taps, as PyTorch and
+                // ONNX Runtime do.
+                bool outsideAny = false;
                 for (int d = 0; d < r; d++)
                 {
                     long size = x.Dim(2 + d);
                     double g = Numbers.Get(grid, (b * points + p) * r + (r - 1 - d));
                     double coordinate = _alignCorners ? (g + 1) / 2 * (size - 1) : ((g + 1) * size - 1) / 2;
-                    Taps(coordinate, size, tapIndex.Slice(d * width, width), tapWeight.Slice(d * width, width), tapInside.Slice(d * width, width));
+                    if (_mode == Mode.Nearest) coordinate = Math.Round(coordinate, MidpointRounding.ToEven);
+                    double lo = _alignCorners ? 0 : -0.5, hi = _alignCorners ? size - 1 : size - 0.5;
+                    outsideAny |= coordinate < lo || coordinate > hi;
+                    coords[d] = coordinate;
+                }
+                for (int d = 0; d < r; d++)
+                {
+                    long size = x.Dim(2 + d);
+                    double lo = _alignCorners ? 0 : -0.5, hi = _alignCorners ? size - 1 : size - 0.5;
+                    if (outsideAny && _padding == Padding.Border && _mode != Mode.Cubic) coords[d] = Math.Clamp(coords[d], 0, size - 1);
+                    else if (outsideAny && _padding == Padding.Reflection) coords[d] = Reflect(coords[d], lo, hi);
+                    Taps(coords[d], size, tapIndex.Slice(d * width, width), tapWeight.Slice(d * width, width), tapInside.Slice(d * width, width));
                 }
                 for (long ch = 0; ch < c; ch++)
                 {
@@ -128,12 +144,6 @@ public sealed class GridSample : Kernel
     private void Taps(double coordinate, long size, Span<long> index, Span<double> weight, Span<bool> inside)
     {
         double lo = _alignCorners ? 0 : -0.5, hi = _alignCorners ? size - 1 : size - 0.5;
-        if (_mode == Mode.Nearest) coordinate = Math.Round(coordinate, MidpointRounding.ToEven);
-        if (coordinate < lo || coordinate > hi)
-        {
-            if (_padding == Padding.Border) coordinate = Math.Clamp(coordinate, 0, size - 1);
-            else if (_padding == Padding.Reflection) coordinate = Reflect(coordinate, lo, hi);
-        }
         switch (_mode)
         {
             case Mode.Nearest:
