@@ -44,6 +44,25 @@ internal sealed class TensorOpCase
         OpTester.AssertMatchesOrt(_model, _inputs, rtol, atol);
     }
 
+    /// <summary>Runs the model several times in one session and returns the managed bytes the last run allocated.</summary>
+    public long AllocatedBytesOfLastRun(string op, Action<OnnxNodeBuilder>? attributes = null, int runs = 3)
+    {
+        var node = _model.Graph.Node(op, _inputNames.ToArray(), _outputNames.ToArray());
+        attributes?.Invoke(node);
+        var compiled = EdgeML.Compiler.ModelCompiler.Compile(OnnxImporter.Load(_model.ToBytes(), null), new EdgeML.Compiler.CompileOptions());
+        using var model = EdgeML.Runtime.Execution.EdgeMLModel.FromBytes(compiled.Bytes);
+        using var session = new EdgeML.Runtime.Execution.InferenceSession(model);
+        foreach (var (name, t) in _inputs) session.Input(name).CopyFrom(t);
+        long allocated = 0;
+        for (int i = 0; i < runs; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            session.Run();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        return allocated;
+    }
+
     /// <summary>Runs on EdgeML only and returns the outputs (for checks against known values).</summary>
     public List<Tensor> RunEdgeML(string op, Action<OnnxNodeBuilder>? attributes = null)
     {
