@@ -63,6 +63,14 @@ internal sealed class TensorOpCase
         return allocated;
     }
 
+    /// <summary>Runs on ONNX Runtime only.</summary>
+    public List<Tensor> RunOrt(string op, Action<OnnxNodeBuilder>? attributes = null)
+    {
+        var node = _model.Graph.Node(op, _inputNames.ToArray(), _outputNames.ToArray());
+        attributes?.Invoke(node);
+        return OpTester.RunOrt(_model.ToBytes(), _inputs);
+    }
+
     /// <summary>Runs on EdgeML only and returns the outputs (for checks against known values).</summary>
     public List<Tensor> RunEdgeML(string op, Action<OnnxNodeBuilder>? attributes = null)
     {
