@@ -406,10 +406,6 @@ public sealed class Resize : Kernel
         else for (long i = 0; i < y.Length; i++) Numbers.Set(y, i, _extrapolation);
     }
 
-    /// <summary>Writes an interpolated value; integer types round to nearest and saturate.</summary>
-    private static void Store(Tensor y, long i, double v)
-    {
-        if (DataTypeInfo.IsFloat(y.Type)) Numbers.Set(y, i, v);
-        else Numbers.Set(y, i, Math.Round(v, MidpointRounding.ToEven));
-    }
+    /// <summary>Writes an interpolated value; integer types truncate toward zero and saturate, as ONNX Runtime does.</summary>
+    private static void Store(Tensor y, long i, double v) => Numbers.Set(y, i, v);
 }

@@ -14,4 +14,8 @@ public class NonZeroTests
     [Fact]
     public void Bool_input()
         => new TensorOpCase(13).In(TensorData.Random("x", DataType.Bool, [5, 2])).Out("y", DataType.Int64).Check("NonZero");
+
+    [Fact]
+    public void Scalar_input()
+        => new TensorOpCase(13).In(EdgeML.TestSupport.OpTester.Make<float>("x", DataType.Float, [], 2f)).Out("y", DataType.Int64).Check("NonZero");
 }

@@ -69,4 +69,11 @@ public class ResizeTests
     public void Tf_crop_and_resize_linear_with_extrapolation()
         => new TensorOpCase(13).In(TensorData.Random("x", DataType.Float, [1, 1, 5, 5])).In(TensorData.Floats("roi", [8], 0, 0, -0.2f, 0.3f, 1, 1, 0.8f, 1.4f)).In(Scales(1, 1, 1.2f, 0.8f))
             .Out("y", DataType.Float).Check("Resize", n => n.Attr("mode", "linear").Attr("coordinate_transformation_mode", "tf_crop_and_resize").Attr("extrapolation_value", -3f));
+
+    [Theory]
+    [InlineData(DataType.UInt8)]
+    [InlineData(DataType.Int8)]
+    public void Linear_on_8_bit_integers(DataType type)
+        => new TensorOpCase(13).In(TensorData.Random("x", type, [1, 1, 4, 5])).Skip().In(Scales(1, 1, 1.6f, 0.8f)).Out("y", type)
+            .Check("Resize", n => n.Attr("mode", "linear"));
 }
