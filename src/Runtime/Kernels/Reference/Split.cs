@@ -41,6 +41,7 @@ public sealed class Split : Kernel
         if (parts > 4096) throw context.Error($"{parts} outputs are too many");
         Span<long> sizes = stackalloc long[parts];
         Tensor? splitInput = _splitFromInput ? context.OptionalInput(1) : null;
+        if (splitInput is { Length: 0 }) splitInput = null; // an empty 'split' means "not given"
         if (splitInput != null || _splitAttribute != null)
         {
             int n;

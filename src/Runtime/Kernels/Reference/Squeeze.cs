@@ -26,7 +26,8 @@ public sealed class Squeeze : Kernel
         int axisCount = -1;
         if (_axesFromInput)
         {
-            if (context.OptionalInput(1) is { } a) axisCount = KernelHelpers.ReadInt64s(a, axes);
+            // An empty axes tensor means "not given" (every size-1 dimension), as in ONNX Runtime.
+            if (context.OptionalInput(1) is { Length: > 0 } a) axisCount = KernelHelpers.ReadInt64s(a, axes);
         }
         else if (_axesAttribute != null)
         {

@@ -18,4 +18,8 @@ public class SplitTests
     public void Opset_13_split_input_with_empty_part()
         => new TensorOpCase(13).In(TensorData.Random("x", DataType.Float16, [3, 5])).In(TensorData.Int64s("split", 2, 0, 3)).Out("a", DataType.Float16).Out("b", DataType.Float16).Out("c", DataType.Float16)
             .Check("Split", n => n.Attr("axis", -1L));
+
+    [Fact]
+    public void Opset_13_empty_split_input_means_equal_parts()
+        => new TensorOpCase(13).In(TensorData.Random("x", DataType.Float, [4, 2])).In(TensorData.Int64s("split")).Out("a", DataType.Float).Out("b", DataType.Float).Check("Split");
 }

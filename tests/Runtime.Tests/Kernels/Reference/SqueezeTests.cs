@@ -16,4 +16,8 @@ public class SqueezeTests
     [Fact]
     public void Opset_13_axes_input()
         => new TensorOpCase(13).In(TensorData.Random("x", DataType.Bool, [1, 3, 1])).In(TensorData.Int64s("axes", 2)).Out("y", DataType.Bool).Check("Squeeze");
+
+    [Fact]
+    public void Empty_axes_input_removes_every_one()
+        => new TensorOpCase(13).In(TensorData.Random("x", DataType.Float, [1, 3, 1])).In(TensorData.Int64s("axes")).Out("y", DataType.Float).Check("Squeeze");
 }
