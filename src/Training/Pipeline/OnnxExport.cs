@@ -1,7 +1,8 @@
 using System.Text.Json;
 using EdgeML.Training.Models;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
-using EdgeML.Training.Onnx.Proto;
+using EdgeML.Runtime.Tensors;
 using EdgeML.Training.Preparation;
 
 namespace EdgeML.Training.Pipeline;
@@ -13,10 +14,12 @@ namespace EdgeML.Training.Pipeline;
 /// </summary>
 internal static class OnnxExport
 {
-    public static ModelProto Build(FeaturePreprocessor preprocessor, TrainedModel model, LearningTask task, IReadOnlyList<string> classes,
+    public static OnnxModelBuilder Build(FeaturePreprocessor preprocessor, TrainedModel model, LearningTask task, IReadOnlyList<string> classes,
         double threshold, TrainingConfig config, string objective)
     {
-        var graph = new OnnxGraphBuilder();
+        var onnx = new OnnxModelBuilder(GraphPatterns.OnnxOpset).Opset(OnnxModelBuilder.MlDomain, GraphPatterns.MlOpset)
+            .IrVersion(7).Producer("EdgeML.Training", "1");
+        var graph = onnx.Graph;
         var features = preprocessor.EmitOnnx(graph);
         var output = model.EmitOnnx(graph, features);
         switch (task)
@@ -25,27 +28,27 @@ internal static class OnnxExport
             {
                 graph.Rename(output, "probabilities");
                 var positive = graph.Column("probabilities", 1);
-                var decision = graph.Op("Not", [graph.Op("Less", [positive, graph.Scalar((float)threshold)])]);
-                graph.Rename(graph.Cast(decision, TensorProto.Types.DataType.Int64), "label");
-                graph.AddOutput("probabilities", TensorProto.Types.DataType.Float, classes.Count);
-                graph.AddOutput("label", TensorProto.Types.DataType.Int64, 1);
+                var decision = graph.Apply("Not", graph.Apply("Less", positive, graph.Scalar((float)threshold)));
+                graph.Rename(graph.Cast(decision, DataType.Int64), "label");
+                graph.RowOutput("probabilities", DataType.Float, classes.Count);
+                graph.RowOutput("label", DataType.Int64, 1);
                 break;
             }
             case LearningTask.Multiclass:
                 graph.Rename(output, "probabilities");
-                graph.Rename(graph.Op("ArgMax", ["probabilities"], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1)), "label");
-                graph.AddOutput("probabilities", TensorProto.Types.DataType.Float, classes.Count);
-                graph.AddOutput("label", TensorProto.Types.DataType.Int64, 1);
+                graph.Rename(graph.Apply("ArgMax", "probabilities").Attr("axis", 1).Attr("keepdims", 1), "label");
+                graph.RowOutput("probabilities", DataType.Float, classes.Count);
+                graph.RowOutput("label", DataType.Int64, 1);
                 break;
             case LearningTask.Clustering:
                 graph.Rename(output, "distances");
-                graph.Rename(graph.Op("ArgMin", ["distances"], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1)), "cluster");
-                graph.AddOutput("distances", TensorProto.Types.DataType.Float, -1);
-                graph.AddOutput("cluster", TensorProto.Types.DataType.Int64, 1);
+                graph.Rename(graph.Apply("ArgMin", "distances").Attr("axis", 1).Attr("keepdims", 1), "cluster");
+                graph.RowOutput("distances", DataType.Float, null);
+                graph.RowOutput("cluster", DataType.Int64, 1);
                 break;
             default:
                 graph.Rename(output, "score");
-                graph.AddOutput("score", TensorProto.Types.DataType.Float, 1);
+                graph.RowOutput("score", DataType.Float, 1);
                 break;
         }
         var metadata = new Dictionary<string, string>
@@ -61,6 +64,7 @@ internal static class OnnxExport
                 .Concat(preprocessor.CategoricalColumns.Select(c => new { name = c, type = "string" }))),
             ["edgeml.missing_values"] = "numeric: NaN; categorical: empty string",
         };
-        return graph.Build(metadata);
+        foreach (var (key, value) in metadata) onnx.Metadata(key, value);
+        return onnx;
     }
 }

@@ -6,7 +6,7 @@ using EdgeML.Training.Data;
 using EdgeML.Training.Imbalance;
 using EdgeML.Training.Metrics;
 using EdgeML.Training.Models;
-using EdgeML.Training.Onnx;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Preparation;
 using EdgeML.Training.Splits;
 
@@ -128,7 +128,7 @@ public static class TrainingPipeline
         ExportAgreement? agreement = null;
         var notes = new List<string>();
         var proto = OnnxExport.Build(preprocessor, chosen.Model, task, target.Classes, threshold, config, objective.Name);
-        OnnxModelFile.Write(proto, onnxPath);
+        proto.Save(onnxPath);
         if (test.Rows > 0)
             agreement = OnnxVerification.Check(onnxPath, testTable, preprocessor.NumericColumns, preprocessor.CategoricalColumns, task, testOutputBest, predictedClasses).Agreement;
 
