@@ -66,9 +66,9 @@ public static class TrainCommand
                 candidate.TestMetrics.GetValueOrDefault(result.Objective, double.NaN).ToString("G5", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         Console.WriteLine($"best: {result.BestModel} ({(result.BeatsAllBaselines ? "beats every baseline" : "does NOT beat every baseline")})");
-        if (result.OnnxAgreement is { } agreement)
-            Console.WriteLine($"model.onnx vs trained model on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}, label agreement {agreement.LabelAgreement:P1}");
-        Console.WriteLine($"model.edgeml: {result.EdgeMLStatus}");
+        Console.WriteLine($"model.edgeml: {result.Deployment.EdgeML.Status}");
+        foreach (var agreement in new[] { result.Deployment.OnnxRuntime, result.Deployment.EdgeMLVsTrained, result.Deployment.EdgeMLVsOnnxRuntime }.OfType<ExportAgreement>())
+            Console.WriteLine($"{agreement.Engine} vs {agreement.Reference} on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}, label agreement {agreement.LabelAgreement:P1}");
         Console.WriteLine($"report: {Path.Combine(outputDirectory, "report.html")}");
     }
 

@@ -23,6 +23,7 @@ public static class TrainingPipeline
     {
         var config = options.Config;
         var task = LearningTaskExtensions.Parse(options.Task);
+        config.Confidence.Validate();
         var progress = options.Progress;
         Directory.CreateDirectory(options.OutputDirectory);
 
@@ -122,19 +123,13 @@ public static class TrainingPipeline
         var beats = baselines.All(b => objective.Better(bestTest, b.Result.TestMetrics.GetValueOrDefault(objective.Name, double.NaN)));
 
         progress?.Report($"exporting {chosen.Model.Name} to ONNX");
-        var onnxPath = Path.Combine(options.OutputDirectory, "model.onnx");
         var testOutputBest = chosen.Model.Predict(test.Features);
         var predictedClasses = task.IsClassification() ? TaskEvaluation.PredictedClasses(testOutputBest, task, threshold) : testOutputBest.Clusters;
-        ExportAgreement? agreement = null;
         var notes = new List<string>();
-        var proto = OnnxExport.Build(preprocessor, chosen.Model, task, target.Classes, threshold, config, objective.Name);
-        proto.Save(onnxPath);
-        if (test.Rows > 0)
-            agreement = OnnxVerification.Check(onnxPath, testTable, preprocessor.NumericColumns, preprocessor.CategoricalColumns, task, testOutputBest, predictedClasses).Agreement;
-
-        var baseline = FeatureBaseline.Compute(trainTable, preprocessor.NumericColumns.Concat(preprocessor.CategoricalColumns));
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "baseline.json"), JsonSerializer.Serialize(baseline, TrainingConfig.JsonOptions));
-        var edgemlStatus = EdgeMLCompilation.TryCompile(onnxPath, Path.Combine(options.OutputDirectory, "model.edgeml"), baseline);
+        var metadata = DeploymentMetadata.For(task, chosen.Model.Name, objective.Name, target.Classes, threshold, config.Confidence, preprocessor);
+        var deployment = DeploymentExport.Run(options.OutputDirectory, preprocessor, chosen.Model, task, target.Classes, threshold, metadata,
+            trainTable, testTable, testOutputBest, predictedClasses);
+        var onnxPath = Path.Combine(options.OutputDirectory, "model.onnx");
 
         var constraints = ConstraintChecks(config.Constraints, onnxPath, testTable, preprocessor, objective, bestTest);
         var slices = SliceEvaluation(config.Slices, testTable, test, testOutputBest, task, classes, threshold, config.Constraints, objective);
@@ -166,8 +161,7 @@ public static class TrainingPipeline
             Leakage = leakage,
             Features = preprocessor.FeatureNames,
             Preparation = preprocessor.Describe(),
-            OnnxAgreement = agreement,
-            EdgeMLStatus = edgemlStatus,
+            Deployment = deployment,
             Constraints = constraints,
             Slices = slices,
             Robustness = robustness,

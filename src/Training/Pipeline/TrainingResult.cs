@@ -28,8 +28,7 @@ public sealed record TrainingResult
     public required LeakageReport Leakage { get; init; }
     public required IReadOnlyList<string> Features { get; init; }
     public required IReadOnlyList<string> Preparation { get; init; }
-    public required ExportAgreement? OnnxAgreement { get; init; }
-    public required string? EdgeMLStatus { get; init; }
+    public required DeploymentReport Deployment { get; init; }
     public required IReadOnlyList<ConstraintCheck> Constraints { get; init; }
     public IReadOnlyList<RobustnessCheck> Robustness { get; init; } = [];
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];

@@ -61,9 +61,7 @@ internal static class HtmlReport
         if (task.IsClassification()) Classification(html, output, truth, classes, result);
         if (task == LearningTask.Regression)
             html.Append(Img(Charts.Points("predicted vs actual (test)", "actual", "predicted", truth, output.Scores!, diagonal: true)));
-        if (result.OnnxAgreement is { } a)
-            html.Append($"<p>model.onnx checked with {E(a.Engine)} on {a.Rows} test rows: max |Δ output| = {F(a.MaxAbsoluteDifference)}, label agreement = {F(a.LabelAgreement)}.</p>");
-        html.Append($"<p>model.edgeml: {E(result.EdgeMLStatus ?? "")}</p>");
+        Deployment(html, result.Deployment);
 
         if (result.Slices.Count > 0)
         {
@@ -106,6 +104,15 @@ internal static class HtmlReport
             .Where(b => b.Count > 0).ToArray();
         html.Append(Img(Charts.Line("reliability (calibration)", "confidence", "accuracy",
             ("model", bins.Select(b => b.MeanConfidence).ToArray(), bins.Select(b => b.Accuracy).ToArray()), ("perfect", [0, 1], [0, 1]))));
+    }
+
+    private static void Deployment(StringBuilder html, DeploymentReport deployment)
+    {
+        html.Append("<h3>Deployed model vs trained model (test split)</h3>");
+        html.Append($"<p>model.edgeml: {E(deployment.EdgeML.Status)}</p>");
+        var checks = new[] { deployment.OnnxRuntime, deployment.EdgeMLVsTrained, deployment.EdgeMLVsOnnxRuntime }.OfType<ExportAgreement>().ToList();
+        Table(html, ["engine", "compared with", "rows", "max |Δ output|", "label agreement", "exact (≤ 1e-4, all labels)"], checks.Select(a => new[]
+            { a.Engine, a.Reference, a.Rows.ToString(CultureInfo.InvariantCulture), F(a.MaxAbsoluteDifference), F(a.LabelAgreement), Pass(a.IsExact) }));
     }
 
     private static double Finite(double v) => double.IsFinite(v) ? v : 0;
