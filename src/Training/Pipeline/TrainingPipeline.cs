@@ -100,21 +100,29 @@ public static class TrainingPipeline
         double Score(TrainedModel model, LearningData data) => data.Rows == 0 ? double.NaN :
             TaskEvaluation.Evaluate(task, data.Target, model.Predict(data.Features), classes, threshold, config.Constraints, data.Groups, data.Features)
                 .GetValueOrDefault(objective.Name, double.NaN);
+        progress?.Report("preparing cross-validation folds");
+        var crossValidator = CrossValidator.Create(config, task, trainTable, trainTarget, featureColumns, classes, timeColumn, groupColumn,
+            foldTable => groupColumn is null || task != LearningTask.Ranking ? null : GroupIds(foldTable, groupColumn, Enumerable.Range(0, foldTable.RowCount).ToArray()));
+        // Model selection and tuning use the cross-validated objective when configured, else the validation split's.
+        double Select(ModelTrainer trainer, IReadOnlyDictionary<string, double> hyper) => crossValidator is not null
+            ? crossValidator.Evaluate(trainer, hyper, classes, config.Seed, Score, options.Steps).Mean
+            : Score(trainer.Fit(fitData, classes, hyper, config.Seed), valid.Rows > 0 ? valid : train);
         var fitted = new List<(TrainedModel Model, CandidateResult Result)>();
-        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, fitData, valid, classes, task, Score, objective, progress);
+        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective, progress, options.Steps);
         foreach (var candidate in candidates)
         {
             progress?.Report($"training {candidate.Name}");
             var hyper = tuned.TryGetValue(candidate.Name, out var best) ? best : candidate.Defaults;
+            var crossValidation = crossValidator?.Evaluate(candidate, hyper, classes, config.Seed, Score, options.Steps);
             var clock = Stopwatch.StartNew();
             var model = candidate.Fit(fitData, classes, hyper, config.Seed);
             var seconds = clock.Elapsed.TotalSeconds;
             var validationScore = Score(model, valid.Rows > 0 ? valid : train);
             var testOutput = model.Predict(test.Features);
             var metrics = TaskEvaluation.Evaluate(task, test.Target, testOutput, classes, threshold, config.Constraints, test.Groups, test.Features);
-            fitted.Add((model, new CandidateResult(candidate.Name, false, hyper, validationScore, metrics, seconds)));
+            fitted.Add((model, new CandidateResult(candidate.Name, false, hyper, validationScore, metrics, seconds, crossValidation)));
         }
-        var chosen = fitted.Aggregate((a, b) => objective.Better(b.Result.ValidationObjective, a.Result.ValidationObjective) ? b : a);
+        var chosen = fitted.Aggregate((a, b) => objective.Better(b.Result.SelectionObjective, a.Result.SelectionObjective) ? b : a);
 
         var baselines = BaselineModel.Fit(task, train, classes, config.Seed).Select(b => (Model: b, Result: new CandidateResult(b.Name, true,
             new Dictionary<string, double>(), Score(b, valid), TaskEvaluation.Evaluate(task, test.Target, b.Predict(test.Features), classes, threshold,

@@ -5,7 +5,11 @@ namespace EdgeML.Training.Pipeline;
 
 /// <summary>One candidate's or baseline's figures.</summary>
 public sealed record CandidateResult(string Name, bool IsBaseline, IReadOnlyDictionary<string, double> Hyperparameters,
-    double ValidationObjective, IReadOnlyDictionary<string, double> TestMetrics, double TrainSeconds);
+    double ValidationObjective, IReadOnlyDictionary<string, double> TestMetrics, double TrainSeconds, CrossValidationScore? CrossValidation = null)
+{
+    /// <summary>What the model is chosen by: the cross-validated mean when there is one, else the validation split's value.</summary>
+    public double SelectionObjective => CrossValidation?.Mean ?? ValidationObjective;
+}
 
 /// <summary>Everything a run produced; written to metrics.json and rendered into report.html.</summary>
 public sealed record TrainingResult

@@ -50,9 +50,17 @@ internal static class HtmlReport
 
         Section(html, "Models and baselines");
         var metricNames = result.Candidates.SelectMany(c => c.TestMetrics.Keys).Distinct().OrderBy(k => k != result.Objective).ThenBy(k => k).Take(9).ToArray();
-        Table(html, ["model", "kind", $"validation {result.Objective}", .. metricNames.Select(m => "test " + m), "train s"], result.Candidates.Select(c =>
-            new[] { c.Name + (c.Name == result.BestModel && !c.IsBaseline ? " ★" : ""), c.IsBaseline ? "baseline" : "model", F(c.ValidationObjective) }
-                .Concat(metricNames.Select(m => F(c.TestMetrics.GetValueOrDefault(m, double.NaN)))).Append(F(c.TrainSeconds)).ToArray()));
+        var crossValidated = result.Candidates.FirstOrDefault(c => c.CrossValidation is not null)?.CrossValidation;
+        string[] selectionHeader = crossValidated is null ? [$"validation {result.Objective}"]
+            : [$"validation {result.Objective}", $"CV {result.Objective} ({crossValidated.Method}, {crossValidated.Folds.Length} folds) mean ± sd"];
+        Table(html, ["model", "kind", .. selectionHeader, .. metricNames.Select(m => "test " + m), "train s"], result.Candidates.Select(c =>
+        {
+            var selection = crossValidated is null ? [F(c.ValidationObjective)]
+                : new[] { F(c.ValidationObjective), c.CrossValidation is { } cv ? $"{F(cv.Mean)} ± {F(cv.StandardDeviation)}" : "–" };
+            return new[] { c.Name + (c.Name == result.BestModel && !c.IsBaseline ? " ★" : ""), c.IsBaseline ? "baseline" : "model" }.Concat(selection)
+                .Concat(metricNames.Select(m => F(c.TestMetrics.GetValueOrDefault(m, double.NaN)))).Append(F(c.TrainSeconds)).ToArray();
+        }));
+        html.Append($"<p>The best model is chosen by the {(crossValidated is null ? "validation split" : "cross-validated mean over the training split")}; the test split only reports.</p>");
         html.Append(Img(Charts.Bars($"test {result.Objective}", result.Candidates.Select(c => c.Name).ToArray(),
             result.Candidates.Select(c => Finite(c.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))).ToArray())));
 
