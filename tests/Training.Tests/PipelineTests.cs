@@ -49,6 +49,10 @@ public sealed class PipelineTests(PipelineRuns runs) : IClassFixture<PipelineRun
         Assert.Equal(result.TestMetrics["macro_f1"], matrix.MacroF1, 10);
         Assert.Equal(result.TestMetrics["accuracy"], matrix.Accuracy, 10);
         Assert.Equal(result.TestRows, rows.Count - 1);
+        // SHAP values add up to prediction − expected value on every explained row.
+        Assert.NotNull(result.Explanations);
+        Assert.True(result.Explanations!.MaxAdditivityError < 1e-6, $"additivity gap {result.Explanations.MaxAdditivityError}");
+        Assert.Contains("Explainability: SHAP, LIME, integrated gradients", File.ReadAllText(Path.Combine(output, "report.html")));
     }
 
     [SharedDataFact("datasets/cars.json")]
@@ -61,6 +65,8 @@ public sealed class PipelineTests(PipelineRuns runs) : IClassFixture<PipelineRun
         var rows = ReadPredictions(output).Skip(1).ToList();
         var rmse = RegressionMetrics.RootMeanSquaredError(rows.Select(r => Number(r[1])).ToArray(), rows.Select(r => Number(r[2])).ToArray());
         Assert.Equal(result.TestMetrics["rmse"], rmse, 9);
+        // The best model is a tree ensemble or linear: either way its SHAP values add up.
+        Assert.True(result.Explanations!.MaxAdditivityError < 1e-4, $"{result.Explanations.ShapMethod}: additivity gap {result.Explanations.MaxAdditivityError}");
     }
 
     [SharedDataFact("datasets/flights-5k.json")]

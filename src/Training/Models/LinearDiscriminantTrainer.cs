@@ -56,6 +56,7 @@ internal sealed class LinearDiscriminantTrainer : ModelTrainer
 internal sealed class SoftmaxLinearModel(string name, float[] weights, float[] bias, int width, int classes) : TrainedModel
 {
     public override string Name => name;
+    public override bool IsDifferentiable => true;
 
     public override ModelOutput Predict(float[][] features) => new(features.Select(x =>
     {

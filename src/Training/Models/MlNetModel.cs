@@ -56,5 +56,8 @@ internal sealed class MlNetModel(string name, MLContext ml, ITransformer transfo
         return graph.Concat([negative, output]);
     }
 
+    // Linear learners: a linear map, through a sigmoid, softmax or Platt calibration at most.
+    public override bool IsDifferentiable => name is "logistic" or "linear" or "svm";
+
     public override IReadOnlyList<Explainability.TreeStructure>? Trees => MlNetTrees.Extract(transformer);
 }

@@ -143,6 +143,8 @@ public static class TrainingPipeline
         var slices = SliceEvaluation(config.Slices, testTable, test, testOutputBest, task, classes, threshold, config.Constraints, objective);
         var importance = Explainability.PermutationImportance.Compute(chosen.Model, test, task, classes, threshold, config.Constraints, objective,
             preprocessor.FeatureNames, config.Seed);
+        progress?.Report("explaining the best model (SHAP, LIME, integrated gradients)");
+        var explanations = Explainability.ModelExplainer.Explain(chosen.Model, task, fitData, test, preprocessor.FeatureNames, target.Classes, config.Seed);
         var robustness = options.Robustness
             ? Robustness.RobustnessSuite.Run(new Robustness.RobustnessContext(candidates.First(c => c.Name == chosen.Model.Name),
                 chosen.Result.Hyperparameters, chosen.Model, fitData, test, task, classes, threshold, config, objective, preprocessor,
@@ -174,6 +176,7 @@ public static class TrainingPipeline
             Slices = slices,
             Robustness = robustness,
             PermutationImportance = importance,
+            Explanations = explanations,
             Notes = notes,
         };
         PredictionsFile.Write(Path.Combine(options.OutputDirectory, "predictions.csv"), split.Test.Select(i => rowIds[i]).ToArray(), test.Target, target,

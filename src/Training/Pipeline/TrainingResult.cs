@@ -37,6 +37,7 @@ public sealed record TrainingResult
     public IReadOnlyList<RobustnessCheck> Robustness { get; init; } = [];
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
     public IReadOnlyDictionary<string, double> PermutationImportance { get; init; } = new Dictionary<string, double>();
+    public Explainability.ExplanationSummary? Explanations { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 

@@ -82,6 +82,7 @@ internal static class HtmlReport
             var top = result.PermutationImportance.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
             html.Append(Img(Charts.Bars($"drop in {result.Objective} when shuffled", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
         }
+        if (result.Explanations is { } explanations) Explanations(html, explanations);
         if (result.Robustness.Count > 0)
         {
             Section(html, "Robustness tests");
@@ -112,6 +113,21 @@ internal static class HtmlReport
             .Where(b => b.Count > 0).ToArray();
         html.Append(Img(Charts.Line("reliability (calibration)", "confidence", "accuracy",
             ("model", bins.Select(b => b.MeanConfidence).ToArray(), bins.Select(b => b.Accuracy).ToArray()), ("perfect", [0, 1], [0, 1]))));
+    }
+
+    private static void Explanations(StringBuilder html, Explainability.ExplanationSummary x)
+    {
+        Section(html, "Explainability: SHAP, LIME, integrated gradients");
+        html.Append($"<p>SHAP by {E(x.ShapMethod)}, in units of {E(x.ShapUnits)}, over {x.RowsExplained} test rows. ")
+            .Append($"Additivity check (Σφ = prediction − expected value): largest gap {F(x.MaxAdditivityError)}.</p>");
+        var top = x.MeanAbsoluteShap.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
+        html.Append(Img(Charts.Bars("mean |SHAP value| (test rows)", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
+        var row = x.Example;
+        html.Append($"<h3>Test row {row.TestRow}: {E(row.Output)} = {F(row.Prediction)} (expected value {F(row.ExpectedValue)})</h3>");
+        html.Append($"<p>LIME: weighted linear surrogate around the row (weighted R² {F(row.LimeWeightedRSquared)}), coefficients per scaled feature unit. ")
+            .Append(row.IntegratedGradients is null ? "Integrated gradients: not applicable (the model is not differentiable).</p>" : "Integrated gradients: from the training mean to the row, 64 steps.</p>");
+        Table(html, ["feature", "SHAP", "LIME coefficient", "integrated gradients"], row.Shap.Select((s, j) => new[]
+            { s.Feature, F(s.Value), F(row.Lime[j].Value), row.IntegratedGradients is null ? "–" : F(row.IntegratedGradients[j].Value) }));
     }
 
     private static void Deployment(StringBuilder html, DeploymentReport deployment)
