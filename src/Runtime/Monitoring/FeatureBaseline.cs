@@ -6,7 +6,7 @@ namespace EdgeML.Runtime.Monitoring;
 /// <summary>
 /// The training data's per-feature distribution that a device compares live inputs against to detect
 /// drift: the MonitoringBaseline section (kind 17) of a .edgeml file, decoded. The encoding is
-/// described in docs/monitoring-baseline.md; every count and length is checked before use, so a
+/// described in docs/format.md (MonitoringBaseline); every count and length is checked before use, so a
 /// corrupt section is one <see cref="EdgeMLException"/>.
 /// </summary>
 public sealed class FeatureBaseline

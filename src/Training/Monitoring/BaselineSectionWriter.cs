@@ -7,7 +7,7 @@ namespace EdgeML.Training.Monitoring;
 
 /// <summary>
 /// Encodes the training feature baseline as the .edgeml MonitoringBaseline section (version 1, read on the
-/// device by <see cref="Runtime.Monitoring.FeatureBaseline"/>; layout in docs/monitoring-baseline.md). Numbers
+/// device by <see cref="Runtime.Monitoring.FeatureBaseline"/>; layout in docs/format.md). Numbers
 /// are float32, as the model's inputs are; at most <see cref="MaxCategories"/> categories are kept per
 /// feature, the most frequent, so one high-cardinality column cannot bloat the model.
 /// </summary>
