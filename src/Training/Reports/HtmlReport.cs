@@ -15,7 +15,7 @@ internal static class HtmlReport
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>EdgeML training report</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+            .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
             .Append("th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}.pass{color:#070}.fail{color:#b00;font-weight:bold}img{margin:4px}</style></head><body>");
         html.Append($"<h1>EdgeML training report</h1><p>Task <b>{E(result.Task)}</b>, label <b>{E(result.Label ?? "(none)")}</b>, objective <b>{E(result.Objective)}</b> ({(result.ObjectiveHigherIsBetter ? "higher" : "lower")} is better). ");
         html.Append($"Best model: <b>{E(result.BestModel)}</b>; test {E(result.Objective)} = <b>{F(result.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))}</b>; ");
@@ -23,7 +23,8 @@ internal static class HtmlReport
 
         Section(html, "Problem framing and constraints");
         html.Append($"<p>Decision threshold (from false-positive/false-negative costs): {F(result.DecisionThreshold)}.</p>");
-        Table(html, ["constraint", "limit", "measured", "result"], result.Constraints.Select(c => new[] { c.Name, c.Limit, c.Measured, Pass(c.Passed) }));
+        if (result.Constraints.Count == 0) html.Append("<p>No constraints declared (config: constraints.maxLatencyMs, maxModelSizeKb, usefulnessThreshold).</p>");
+        else Table(html, ["constraint", "limit", "measured", "result"], result.Constraints.Select(c => new[] { c.Name, c.Limit, c.Measured, Pass(c.Passed) }));
 
         Section(html, "Data (EDA)");
         html.Append($"<p>{eda.Rows} rows; {result.DroppedUnlabelledRows} dropped for a missing label. Split: {E(result.SplitMethod)} — train {result.TrainRows}, validation {result.ValidationRows}, test {result.TestRows}.</p>");
@@ -143,7 +144,8 @@ internal static class HtmlReport
     private static string Img(string uri) => $"<img src=\"{uri}\" alt=\"chart\">";
     private static string Pass(bool passed) => passed ? "<span class=pass>pass</span>" : "<span class=fail>FAIL</span>";
     private static string E(string text) => WebUtility.HtmlEncode(text);
-    private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "–" : v.Value.ToString("G5", CultureInfo.InvariantCulture);
+    // Adding 0.0 turns −0 into 0, so a rounded-away sign does not show as "-0".
+    private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "–" : (v.Value + 0.0).ToString("G5", CultureInfo.InvariantCulture);
     private static void Section(StringBuilder html, string title) => html.Append($"<h2>{E(title)}</h2>");
 
     private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows)
