@@ -28,12 +28,3 @@ internal static class SharedData
         return path;
     }
 }
-
-/// <summary>A fact that is skipped, saying why, when a file of ../shared/datasets is absent.</summary>
-public sealed class SharedDataFactAttribute : FactAttribute
-{
-    public SharedDataFactAttribute(string file)
-    {
-        if (!SharedData.Has(file)) Skip = $"needs ../shared/datasets/{file} (the shared folder beside the repository root); not present";
-    }
-}

@@ -42,9 +42,7 @@ public static class TrainCommand
                     Models = parse.GetValue(models)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     Robustness = parse.GetValue(robustness),
                 };
-                TrainingResult result = null!;
-                AnsiConsole.Status().Start("training", context =>
-                    result = TrainingPipeline.Run(options with { Progress = new ImmediateProgress(message => context.Status(Markup.Escape(message))) }));
+                var result = RunWithProgress(options);
                 Summarize(result, options.OutputDirectory);
                 return 0;
             }
@@ -66,15 +64,46 @@ public static class TrainCommand
                 candidate.TestMetrics.GetValueOrDefault(result.Objective, double.NaN).ToString("G5", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         Console.WriteLine($"best: {result.BestModel} ({(result.BeatsAllBaselines ? "beats every baseline" : "does NOT beat every baseline")})");
-        if (result.OnnxAgreement is { } agreement)
-            Console.WriteLine($"model.onnx vs trained model on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}, label agreement {agreement.LabelAgreement:P1}");
-        Console.WriteLine($"model.edgeml: {result.EdgeMLStatus}");
+        Console.WriteLine($"model.edgeml: {result.Deployment.EdgeML.Status}");
+        foreach (var agreement in new[] { result.Deployment.OnnxRuntime, result.Deployment.EdgeMLVsTrained, result.Deployment.EdgeMLVsOnnxRuntime }.OfType<ExportAgreement>())
+            Console.WriteLine($"{agreement.Engine} vs {agreement.Reference} on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}, label agreement {agreement.LabelAgreement:P1}");
         Console.WriteLine($"report: {Path.Combine(outputDirectory, "report.html")}");
     }
 
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and race the status display).</summary>
-    private sealed class ImmediateProgress(Action<string> report) : IProgress<string>
+    /// <summary>
+    /// Runs the pipeline under a Spectre.Console progress display: one line for the current step, and a bar per counted
+    /// stage (each candidate's cross-validation folds, the HPO trials).
+    /// </summary>
+    private static TrainingResult RunWithProgress(TrainingOptions options)
     {
-        public void Report(string value) => report(value);
+        TrainingResult result = null!;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var current = context.AddTask("starting").IsIndeterminate();
+                var stages = new Dictionary<string, ProgressTask>();
+                var steps = new ImmediateProgress<StepProgress>(step =>
+                {
+                    if (!stages.TryGetValue(step.Stage, out var bar)) stages[step.Stage] = bar = context.AddTask(Markup.Escape(step.Stage), maxValue: step.Total);
+                    bar.Value = step.Done;
+                });
+                result = TrainingPipeline.Run(options with
+                {
+                    Progress = new ImmediateProgress<string>(message => current.Description = Markup.Escape(message)),
+                    Steps = steps,
+                });
+                current.Description = "done";
+                current.IsIndeterminate = false;
+                current.Value = current.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and race the status display).</summary>
+    private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -14,4 +14,21 @@ public sealed record TreeStructure(int[] Feature, double[] Threshold, int[] Left
         while (!IsLeaf(node)) node = x[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
         return Value[node];
     }
+
+    /// <summary>The same tree with <see cref="Cover"/> counted by passing <paramref name="rows"/> through it (ML.NET does not expose covers).</summary>
+    public TreeStructure WithCoverFrom(IEnumerable<float[]> rows)
+    {
+        var cover = new double[Feature.Length];
+        foreach (var x in rows)
+        {
+            var node = 0;
+            cover[0]++;
+            while (!IsLeaf(node))
+            {
+                node = x[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+                cover[node]++;
+            }
+        }
+        return this with { Cover = cover };
+    }
 }

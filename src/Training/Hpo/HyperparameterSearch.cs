@@ -13,9 +13,10 @@ public sealed record Trial(IReadOnlyDictionary<string, double> Parameters, doubl
 /// </summary>
 internal static class HyperparameterSearch
 {
+    /// <param name="evaluate">Scores a learner with given hyperparameters (on validation, or cross-validated): never on test.</param>
     public static Dictionary<string, IReadOnlyDictionary<string, double>> TuneIfConfigured(TrainingConfig config, IReadOnlyList<ModelTrainer> candidates,
-        LearningData train, LearningData valid, int classes, LearningTask task, Func<TrainedModel, LearningData, double> score,
-        ObjectiveMetric objective, IProgress<string>? progress)
+        Func<ModelTrainer, IReadOnlyDictionary<string, double>, double> evaluate, ObjectiveMetric objective, IProgress<string>? progress,
+        IProgress<StepProgress>? steps)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, double>>();
         if (config.Hpo.Method == "none") return result;
@@ -23,15 +24,21 @@ internal static class HyperparameterSearch
             ?? throw new TrainingException($"hpo.model '{config.Hpo.Model}' is not among the candidates");
         var space = config.Hpo.Space.Count > 0 ? config.Hpo.Space : trainer.DefaultSpace.ToDictionary();
         if (space.Count == 0) throw new TrainingException($"model '{trainer.Name}' has no hyperparameters to tune");
-        var evaluation = valid.Rows > 0 ? valid : train;
+        var stage = $"HPO {config.Hpo.Method}: {trainer.Name}";
+        var done = 0;
         var trials = Search(config.Hpo.Method, space, config.Hpo.Budget, config.Seed, objective.HigherIsBetter, parameters =>
         {
             var merged = trainer.Defaults.ToDictionary();
             foreach (var (k, v) in parameters) merged[k] = v;
-            progress?.Report($"HPO {config.Hpo.Method}: {trainer.Name} {string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value:G4}"))}");
-            return score(trainer.Fit(train, classes, merged, config.Seed), evaluation);
+            progress?.Report($"{stage} {string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value:G4}"))}");
+            steps?.Report(new StepProgress(stage, done, config.Hpo.Budget));
+            var score = evaluate(trainer, merged);
+            steps?.Report(new StepProgress(stage, ++done, config.Hpo.Budget));
+            return score;
         });
-        var best = trials.Where(t => !double.IsNaN(t.Score)).Aggregate((a, b) => objective.Better(b.Score, a.Score) ? b : a);
+        var scored = trials.Where(t => !double.IsNaN(t.Score)).ToList();
+        if (scored.Count == 0) throw new TrainingException($"{stage}: no trial produced a score");
+        var best = scored.Aggregate((a, b) => objective.Better(b.Score, a.Score) ? b : a);
         var chosen = trainer.Defaults.ToDictionary();
         foreach (var (k, v) in best.Parameters) chosen[k] = v;
         result[trainer.Name] = chosen;

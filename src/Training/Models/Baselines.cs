@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Models;

@@ -1,4 +1,5 @@
 using EdgeML.Training.Explainability;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Models;
@@ -31,36 +32,33 @@ internal sealed class DecisionTreeModel((TreeStructure Tree, double[][] Values) 
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string features)
     {
-        var count = _tree.Feature.Length;
-        var nodes = Enumerable.Range(0, count).ToArray();
-        var attributes = new List<Onnx.Proto.AttributeProto>
-        {
-            OnnxGraphBuilder.Ints("nodes_treeids", nodes.Select(_ => 0L)),
-            OnnxGraphBuilder.Ints("nodes_nodeids", nodes.Select(n => (long)n)),
-            OnnxGraphBuilder.Ints("nodes_featureids", nodes.Select(n => (long)Math.Max(0, _tree.Feature[n]))),
-            OnnxGraphBuilder.FloatList("nodes_values", nodes.Select(n => (float)_tree.Threshold[n])),
-            OnnxGraphBuilder.Strings("nodes_modes", nodes.Select(n => _tree.IsLeaf(n) ? "LEAF" : "BRANCH_LEQ")),
-            OnnxGraphBuilder.Ints("nodes_truenodeids", nodes.Select(n => (long)Math.Max(0, _tree.Left[n]))),
-            OnnxGraphBuilder.Ints("nodes_falsenodeids", nodes.Select(n => (long)Math.Max(0, _tree.Right[n]))),
-            OnnxGraphBuilder.String("post_transform", "NONE"),
-        };
+        var nodes = Enumerable.Range(0, _tree.Feature.Length).ToArray();
         var leaves = nodes.Where(_tree.IsLeaf).ToArray();
+        OnnxNodeBuilder Structure(OnnxNodeBuilder node) => node
+            .Attr("nodes_treeids", nodes.Select(_ => 0L).ToArray())
+            .Attr("nodes_nodeids", nodes.Select(n => (long)n).ToArray())
+            .Attr("nodes_featureids", nodes.Select(n => (long)Math.Max(0, _tree.Feature[n])).ToArray())
+            .Attr("nodes_values", nodes.Select(n => (float)_tree.Threshold[n]).ToArray())
+            .Attr("nodes_modes", nodes.Select(n => _tree.IsLeaf(n) ? "LEAF" : "BRANCH_LEQ").ToArray())
+            .Attr("nodes_truenodeids", nodes.Select(n => (long)Math.Max(0, _tree.Left[n])).ToArray())
+            .Attr("nodes_falsenodeids", nodes.Select(n => (long)Math.Max(0, _tree.Right[n])).ToArray())
+            .Attr("post_transform", "NONE");
         if (classes < 2)
         {
-            attributes.Add(OnnxGraphBuilder.Int("n_targets", 1));
-            attributes.Add(OnnxGraphBuilder.Ints("target_treeids", leaves.Select(_ => 0L)));
-            attributes.Add(OnnxGraphBuilder.Ints("target_nodeids", leaves.Select(n => (long)n)));
-            attributes.Add(OnnxGraphBuilder.Ints("target_ids", leaves.Select(_ => 0L)));
-            attributes.Add(OnnxGraphBuilder.FloatList("target_weights", leaves.Select(n => (float)_values[n][0])));
-            return graph.MlOp("TreeEnsembleRegressor", [features], attributes.ToArray());
+            return Structure(graph.ApplyMl("TreeEnsembleRegressor", features))
+                .Attr("n_targets", 1)
+                .Attr("target_treeids", leaves.Select(_ => 0L).ToArray())
+                .Attr("target_nodeids", leaves.Select(n => (long)n).ToArray())
+                .Attr("target_ids", leaves.Select(_ => 0L).ToArray())
+                .Attr("target_weights", leaves.Select(n => (float)_values[n][0]).ToArray());
         }
         var pairs = leaves.SelectMany(n => Enumerable.Range(0, classes).Select(k => (Node: n, Class: k))).ToArray();
-        attributes.Add(OnnxGraphBuilder.Ints("classlabels_int64s", Enumerable.Range(0, classes).Select(k => (long)k)));
-        attributes.Add(OnnxGraphBuilder.Ints("class_treeids", pairs.Select(_ => 0L)));
-        attributes.Add(OnnxGraphBuilder.Ints("class_nodeids", pairs.Select(p => (long)p.Node)));
-        attributes.Add(OnnxGraphBuilder.Ints("class_ids", pairs.Select(p => (long)p.Class)));
-        attributes.Add(OnnxGraphBuilder.FloatList("class_weights", pairs.Select(p => (float)_values[p.Node][p.Class])));
-        var outputs = graph.OpMulti("TreeEnsembleClassifier", [features], 2, OnnxGraphBuilder.MlDomain, attributes.ToArray());
-        return outputs[1];
+        var classifier = Structure(graph.Apply("TreeEnsembleClassifier", OnnxModelBuilder.MlDomain, 2, features))
+            .Attr("classlabels_int64s", Enumerable.Range(0, classes).Select(k => (long)k).ToArray())
+            .Attr("class_treeids", pairs.Select(_ => 0L).ToArray())
+            .Attr("class_nodeids", pairs.Select(p => (long)p.Node).ToArray())
+            .Attr("class_ids", pairs.Select(p => (long)p.Class).ToArray())
+            .Attr("class_weights", pairs.Select(p => (float)_values[p.Node][p.Class]).ToArray());
+        return classifier.Outputs[1];
     }
 }

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Models;
@@ -61,15 +62,15 @@ internal sealed class KNearestNeighboursModel(float[][] reference, float[][] tar
         var width = reference[0].Length;
         var referenceT = new float[width * n];
         for (var r = 0; r < n; r++) for (var c = 0; c < width; c++) referenceT[c * n + r] = reference[r][c];
-        var xx = graph.Op("MatMul", [graph.Op("Mul", [features, features]), graph.Floats("ones", Enumerable.Repeat(1f, width).ToArray(), width, 1)]);
-        var xr = graph.Op("MatMul", [features, graph.Floats("knn_ref_t", referenceT, width, n)]);
-        var rr = graph.Floats("knn_ref_sq", reference.Select(r => r.Sum(v => v * v)).ToArray(), 1, n);
-        var distance = graph.Op("Add", [graph.Op("Sub", [xx, graph.Op("Mul", [xr, graph.Scalar(2f)])]), rr]);
-        var topk = graph.OpMulti("TopK", [distance, graph.Int64s("k", [k], 1)], 2, "", OnnxGraphBuilder.Int("largest", 0), OnnxGraphBuilder.Int("sorted", 1));
-        var table = graph.Floats("knn_targets", targets.SelectMany(t => t).ToArray(), n, outputs);
-        var picked = Enumerable.Range(0, k).Select(t =>
-            graph.Op("Gather", [table, graph.Op("Gather", [topk[1], graph.Int64s("t", [t], 1)], OnnxGraphBuilder.Int("axis", 1))], OnnxGraphBuilder.Int("axis", 0))).ToArray();
-        var sum = picked.Length == 1 ? picked[0] : graph.Op("Sum", picked);
-        return graph.Op("Div", [graph.Op("Reshape", [sum, graph.Int64s("shape", [-1, outputs], 2)]), graph.Scalar(k)]);
+        var xx = graph.Apply("MatMul", graph.Apply("Mul", features, features), graph.Constant("ones", Enumerable.Repeat(1f, width).ToArray(), width, 1));
+        var xr = graph.Apply("MatMul", features, graph.Constant("knn_ref_t", referenceT, width, n));
+        var rr = graph.Constant("knn_ref_sq", reference.Select(r => r.Sum(v => v * v)).ToArray(), 1, n);
+        var distance = graph.Apply("Add", graph.Apply("Sub", xx, graph.Apply("Mul", xr, graph.Scalar(2f))), rr);
+        var topk = graph.Apply("TopK", "", 2, distance, graph.Constant("k", [k], 1)).Attr("largest", 0).Attr("sorted", 1).Outputs;
+        var table = graph.Constant("knn_targets", targets.SelectMany(t => t).ToArray(), n, outputs);
+        var picked = Enumerable.Range(0, k).Select(t => (string)
+            graph.Apply("Gather", table, graph.Apply("Gather", topk[1], graph.Constant("t", [t], 1)).Attr("axis", 1)).Attr("axis", 0)).ToArray();
+        var sum = picked.Length == 1 ? picked[0] : graph.Apply("Sum", picked);
+        return graph.Apply("Div", graph.Apply("Reshape", sum, graph.Constant("shape", [-1, outputs], 2)), graph.Scalar(k));
     }
 }

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -55,6 +56,7 @@ internal sealed class LinearDiscriminantTrainer : ModelTrainer
 internal sealed class SoftmaxLinearModel(string name, float[] weights, float[] bias, int width, int classes) : TrainedModel
 {
     public override string Name => name;
+    public override bool IsDifferentiable => true;
 
     public override ModelOutput Predict(float[][] features) => new(features.Select(x =>
     {
@@ -72,6 +74,5 @@ internal sealed class SoftmaxLinearModel(string name, float[] weights, float[] b
     }).ToArray(), null);
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string features) =>
-        graph.Op("Softmax", [graph.Op("Add", [graph.Op("MatMul", [features, graph.Floats("W", weights, width, classes)]), graph.Floats("b", bias, 1, classes)])],
-            OnnxGraphBuilder.Int("axis", 1));
+        graph.Apply("Softmax", graph.Apply("Add", graph.Apply("MatMul", features, graph.Constant("W", weights, width, classes)), graph.Constant("b", bias, 1, classes))).Attr("axis", 1);
 }

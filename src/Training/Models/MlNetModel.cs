@@ -1,5 +1,6 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
-using EdgeML.Training.Onnx.Proto;
+using EdgeML.Runtime.Tensors;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -40,20 +41,23 @@ internal sealed class MlNetModel(string name, MLContext ml, ITransformer transfo
     public override string EmitOnnx(OnnxGraphBuilder graph, string features)
     {
         using var stream = new MemoryStream();
-        ml.Model.ConvertToOnnx(transformer, MlNetData.Features(ml, [new float[width]], width), OnnxGraphBuilder.OnnxOpset, stream);
-        var exported = OnnxModelFile.Parse(stream.ToArray());
+        ml.Model.ConvertToOnnx(transformer, MlNetData.Features(ml, [new float[width]], width), GraphPatterns.OnnxOpset, stream);
+        var exported = OnnxModelBuilder.Load(stream.ToArray());
         var wanted = task switch
         {
             LearningTask.Binary => "Probability.output",
             _ => "Score.output",
         };
-        if (exported.Graph.Output.All(o => o.Name != wanted))
+        if (!exported.Graph.OutputNames.Contains(wanted))
             throw new InvalidOperationException($"{name}: ML.NET's ONNX export has no output {wanted}");
-        var output = graph.Splice(exported.Graph, "Features", features, graph.Fresh(name) + "/", [wanted])[0];
+        var output = graph.Splice(exported.Graph, new Dictionary<string, string> { ["Features"] = features }, graph.FreshName(name) + "/", [wanted])[0];
         if (task != LearningTask.Binary) return output;
-        var negative = graph.Op("Sub", [graph.Scalar(1f), output]);
+        var negative = graph.Apply("Sub", graph.Scalar(1f), output);
         return graph.Concat([negative, output]);
     }
+
+    // Linear learners: a linear map, through a sigmoid, softmax or Platt calibration at most.
+    public override bool IsDifferentiable => name is "logistic" or "linear" or "svm";
 
     public override IReadOnlyList<Explainability.TreeStructure>? Trees => MlNetTrees.Extract(transformer);
 }

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -49,10 +50,10 @@ internal sealed class PcaAnomalyModel(float[] mean, float[] components, int widt
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string features)
     {
-        var centred = graph.Op("Sub", [features, graph.Floats("pca_mean", mean, 1, width)]);
-        var total = graph.Op("MatMul", [graph.Op("Mul", [centred, centred]), graph.Floats("ones", Enumerable.Repeat(1f, width).ToArray(), width, 1)]);
-        var projection = graph.Op("MatMul", [centred, graph.Floats("pca_components", components, width, rank)]);
-        var kept = graph.Op("MatMul", [graph.Op("Mul", [projection, projection]), graph.Floats("ones", Enumerable.Repeat(1f, rank).ToArray(), rank, 1)]);
-        return graph.Op("Max", [graph.Op("Sub", [total, kept]), graph.Scalar(0f)]);
+        var centred = graph.Apply("Sub", features, graph.Constant("pca_mean", mean, 1, width));
+        var total = graph.Apply("MatMul", graph.Apply("Mul", centred, centred), graph.Constant("ones", Enumerable.Repeat(1f, width).ToArray(), width, 1));
+        var projection = graph.Apply("MatMul", centred, graph.Constant("pca_components", components, width, rank));
+        var kept = graph.Apply("MatMul", graph.Apply("Mul", projection, projection), graph.Constant("ones", Enumerable.Repeat(1f, rank).ToArray(), rank, 1));
+        return graph.Apply("Max", graph.Apply("Sub", total, kept), graph.Scalar(0f));
     }
 }

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Models;
@@ -17,6 +18,10 @@ internal abstract class TrainedModel
     /// squared distances to the clusters [N,K] (clustering).
     /// </summary>
     public abstract string EmitOnnx(OnnxGraphBuilder graph, string features);
+
+    /// <summary>True when the output is a smooth function of the features (linear and logistic models), so
+    /// integrated gradients apply.</summary>
+    public virtual bool IsDifferentiable => false;
 
     /// <summary>Tree models expose their trees for exact TreeSHAP; others return null.</summary>
     public virtual IReadOnlyList<Explainability.TreeStructure>? Trees => null;

@@ -1,30 +1,35 @@
-using EdgeML.Training.Data;
+using EdgeML.Compiler;
+using EdgeML.Runtime.Format;
 
 namespace EdgeML.Training.Pipeline;
 
+/// <summary>What became of model.edgeml: written (with its size) or why not.</summary>
+public sealed record EdgeMLBuild(bool Written, long Bytes, string Status);
+
 /// <summary>
-/// Compiles model.onnx to model.edgeml with EdgeML.Compiler. The feature baseline should travel inside it as a
-/// "MonitoringBaseline" section; the compiler has no extra-section hook yet, so baseline.json sits beside it.
-/// A model the compiler cannot take yet (e.g. ai.onnx.ml operators) is reported, not fatal: model.onnx stands.
+/// Compiles model.onnx to model.edgeml with EdgeML.Compiler, carrying the deployment metadata (task, classes,
+/// thresholds, confidence policy) and the training feature baseline as the MonitoringBaseline section. A model
+/// the compiler cannot take yet (an operator without a kernel) is reported, not fatal: model.onnx stands, and
+/// metrics.json says why model.edgeml is missing.
 /// </summary>
 internal static class EdgeMLCompilation
 {
-    public const string BaselineSectionKind = "MonitoringBaseline";
-
-    public static string TryCompile(string onnxPath, string edgemlPath, IReadOnlyList<FeatureBaseline> baseline)
+    public static EdgeMLBuild TryCompile(string onnxPath, string edgemlPath, IReadOnlyDictionary<string, string> metadata, byte[] baselineSection)
     {
-        _ = baseline; // goes into a MonitoringBaseline section once the compiler can write extra sections
+        var options = new CompileOptions
+        {
+            Metadata = new Dictionary<string, string>(metadata),
+            ExtraSections = new Dictionary<uint, byte[]> { [(uint)SectionKind.MonitoringBaseline] = baselineSection },
+        };
         try
         {
-            var temp = edgemlPath + ".tmp-" + Environment.ProcessId;
-            var result = EdgeML.Compiler.ModelCompiler.CompileToFile(onnxPath, temp);
-            File.Move(temp, edgemlPath, overwrite: true);
-            return $"written ({result.Bytes.Length} bytes); feature baseline in baseline.json (no MonitoringBaseline section hook in the compiler yet)";
+            var result = ModelCompiler.CompileToFile(onnxPath, edgemlPath, options);
+            return new EdgeMLBuild(true, result.Bytes.Length, $"written ({result.Bytes.Length} bytes, feature baseline in section {SectionKind.MonitoringBaseline})");
         }
-        catch (Exception e) when (e is EdgeML.Runtime.EdgeMLException or NotSupportedException or InvalidOperationException)
+        catch (Runtime.EdgeMLException e)
         {
-            File.Delete(edgemlPath + ".tmp-" + Environment.ProcessId);
-            return "not written: " + e.Message.ReplaceLineEndings(" ");
+            File.Delete(edgemlPath); // a model.edgeml from an earlier run must not pass for this one's
+            return new EdgeMLBuild(false, 0, "not written: " + e.Message.ReplaceLineEndings(" "));
         }
     }
 }

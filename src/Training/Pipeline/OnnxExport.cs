@@ -1,66 +1,56 @@
-using System.Text.Json;
 using EdgeML.Training.Models;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
-using EdgeML.Training.Onnx.Proto;
+using EdgeML.Runtime.Tensors;
 using EdgeML.Training.Preparation;
 
 namespace EdgeML.Training.Pipeline;
 
 /// <summary>
 /// Assembles the deployable graph: raw column inputs → preparation → model → standard outputs
-/// ("probabilities" [N,C] and "label" int64 [N,1] for classes; "score" [N,1]; "distances" and "cluster" for
-/// clustering). Metadata carries what the device needs to act: classes, threshold, confidence policy.
+/// (ModelOutputs.Probabilities [N,C] and ModelOutputs.Label int64 [N,1] for classes; ModelOutputs.Score [N,1]; ModelOutputs.Distances and ModelOutputs.Cluster for
+/// clustering). Metadata (<see cref="DeploymentMetadata"/>) carries what the device needs to act on a prediction.
 /// </summary>
 internal static class OnnxExport
 {
-    public static ModelProto Build(FeaturePreprocessor preprocessor, TrainedModel model, LearningTask task, IReadOnlyList<string> classes,
-        double threshold, TrainingConfig config, string objective)
+    public static OnnxModelBuilder Build(FeaturePreprocessor preprocessor, TrainedModel model, LearningTask task, IReadOnlyList<string> classes,
+        double threshold, IReadOnlyDictionary<string, string> metadata)
     {
-        var graph = new OnnxGraphBuilder();
+        var onnx = new OnnxModelBuilder(GraphPatterns.OnnxOpset).Opset(OnnxModelBuilder.MlDomain, GraphPatterns.MlOpset)
+            .IrVersion(7).Producer("EdgeML.Training", "1");
+        var graph = onnx.Graph;
         var features = preprocessor.EmitOnnx(graph);
         var output = model.EmitOnnx(graph, features);
         switch (task)
         {
             case LearningTask.Binary:
             {
-                graph.Rename(output, "probabilities");
-                var positive = graph.Column("probabilities", 1);
-                var decision = graph.Op("Not", [graph.Op("Less", [positive, graph.Scalar((float)threshold)])]);
-                graph.Rename(graph.Cast(decision, TensorProto.Types.DataType.Int64), "label");
-                graph.AddOutput("probabilities", TensorProto.Types.DataType.Float, classes.Count);
-                graph.AddOutput("label", TensorProto.Types.DataType.Int64, 1);
+                graph.Rename(output, ModelOutputs.Probabilities);
+                var positive = graph.Column(ModelOutputs.Probabilities, 1);
+                var decision = graph.Apply("Not", graph.Apply("Less", positive, graph.Scalar((float)threshold)));
+                graph.Rename(graph.Cast(decision, DataType.Int64), ModelOutputs.Label);
+                graph.RowOutput(ModelOutputs.Probabilities, DataType.Float, classes.Count);
+                graph.RowOutput(ModelOutputs.Label, DataType.Int64, 1);
                 break;
             }
             case LearningTask.Multiclass:
-                graph.Rename(output, "probabilities");
-                graph.Rename(graph.Op("ArgMax", ["probabilities"], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1)), "label");
-                graph.AddOutput("probabilities", TensorProto.Types.DataType.Float, classes.Count);
-                graph.AddOutput("label", TensorProto.Types.DataType.Int64, 1);
+                graph.Rename(output, ModelOutputs.Probabilities);
+                graph.Rename(graph.Apply("ArgMax", ModelOutputs.Probabilities).Attr("axis", 1).Attr("keepdims", 1), ModelOutputs.Label);
+                graph.RowOutput(ModelOutputs.Probabilities, DataType.Float, classes.Count);
+                graph.RowOutput(ModelOutputs.Label, DataType.Int64, 1);
                 break;
             case LearningTask.Clustering:
-                graph.Rename(output, "distances");
-                graph.Rename(graph.Op("ArgMin", ["distances"], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1)), "cluster");
-                graph.AddOutput("distances", TensorProto.Types.DataType.Float, -1);
-                graph.AddOutput("cluster", TensorProto.Types.DataType.Int64, 1);
+                graph.Rename(output, ModelOutputs.Distances);
+                graph.Rename(graph.Apply("ArgMin", ModelOutputs.Distances).Attr("axis", 1).Attr("keepdims", 1), ModelOutputs.Cluster);
+                graph.RowOutput(ModelOutputs.Distances, DataType.Float, null);
+                graph.RowOutput(ModelOutputs.Cluster, DataType.Int64, 1);
                 break;
             default:
-                graph.Rename(output, "score");
-                graph.AddOutput("score", TensorProto.Types.DataType.Float, 1);
+                graph.Rename(output, ModelOutputs.Score);
+                graph.RowOutput(ModelOutputs.Score, DataType.Float, 1);
                 break;
         }
-        var metadata = new Dictionary<string, string>
-        {
-            ["edgeml.task"] = task.ToString().ToLowerInvariant(),
-            ["edgeml.model"] = model.Name,
-            ["edgeml.objective"] = objective,
-            ["edgeml.classes"] = JsonSerializer.Serialize(classes),
-            ["edgeml.decision_threshold"] = threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            ["edgeml.confidence_threshold"] = config.Confidence.Threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            ["edgeml.confidence_policy"] = config.Confidence.Policy,
-            ["edgeml.inputs"] = JsonSerializer.Serialize(preprocessor.NumericColumns.Select(c => new { name = c, type = "float" })
-                .Concat(preprocessor.CategoricalColumns.Select(c => new { name = c, type = "string" }))),
-            ["edgeml.missing_values"] = "numeric: NaN; categorical: empty string",
-        };
-        return graph.Build(metadata);
+        foreach (var (key, value) in metadata) onnx.Metadata(key, value);
+        return onnx;
     }
 }

@@ -79,8 +79,17 @@ public sealed record ProblemConstraints
 /// <summary>Below <see cref="Threshold"/> the device should not act on a prediction but discard / clarify / refer it.</summary>
 public sealed record ConfidencePolicy
 {
+    public static readonly string[] Policies = ["discard", "clarify", "refer"];
+
     public double Threshold { get; init; } = 0.5;
+    /// <summary>discard | clarify | refer.</summary>
     public string Policy { get; init; } = "refer";
+
+    public void Validate()
+    {
+        if (!Policies.Contains(Policy)) throw new TrainingException($"unknown confidence policy '{Policy}' ({string.Join(", ", Policies)})");
+        if (!(Threshold >= 0 && Threshold <= 1)) throw new TrainingException($"confidence threshold {Threshold} is not in [0, 1]");
+    }
 }
 
 public sealed record PreparationConfig

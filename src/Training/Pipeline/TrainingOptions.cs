@@ -17,4 +17,6 @@ public sealed record TrainingOptions
     public IReadOnlyList<string>? Models { get; init; }
     /// <summary>Progress lines for long steps; the CLI renders them with Spectre.Console.</summary>
     public IProgress<string>? Progress { get; init; }
+    /// <summary>Counted steps (cross-validation folds, HPO trials); the CLI draws them as progress bars.</summary>
+    public IProgress<StepProgress>? Steps { get; init; }
 }

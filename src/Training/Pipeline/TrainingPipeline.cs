@@ -6,7 +6,7 @@ using EdgeML.Training.Data;
 using EdgeML.Training.Imbalance;
 using EdgeML.Training.Metrics;
 using EdgeML.Training.Models;
-using EdgeML.Training.Onnx;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Preparation;
 using EdgeML.Training.Splits;
 
@@ -23,6 +23,7 @@ public static class TrainingPipeline
     {
         var config = options.Config;
         var task = LearningTaskExtensions.Parse(options.Task);
+        config.Confidence.Validate();
         var progress = options.Progress;
         Directory.CreateDirectory(options.OutputDirectory);
 
@@ -99,21 +100,29 @@ public static class TrainingPipeline
         double Score(TrainedModel model, LearningData data) => data.Rows == 0 ? double.NaN :
             TaskEvaluation.Evaluate(task, data.Target, model.Predict(data.Features), classes, threshold, config.Constraints, data.Groups, data.Features)
                 .GetValueOrDefault(objective.Name, double.NaN);
+        progress?.Report("preparing cross-validation folds");
+        var crossValidator = CrossValidator.Create(config, task, trainTable, trainTarget, featureColumns, classes, timeColumn, groupColumn,
+            foldTable => groupColumn is null || task != LearningTask.Ranking ? null : GroupIds(foldTable, groupColumn, Enumerable.Range(0, foldTable.RowCount).ToArray()));
+        // Model selection and tuning use the cross-validated objective when configured, else the validation split's.
+        double Select(ModelTrainer trainer, IReadOnlyDictionary<string, double> hyper) => crossValidator is not null
+            ? crossValidator.Evaluate(trainer, hyper, classes, config.Seed, Score, options.Steps).Mean
+            : Score(trainer.Fit(fitData, classes, hyper, config.Seed), valid.Rows > 0 ? valid : train);
         var fitted = new List<(TrainedModel Model, CandidateResult Result)>();
-        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, fitData, valid, classes, task, Score, objective, progress);
+        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective, progress, options.Steps);
         foreach (var candidate in candidates)
         {
             progress?.Report($"training {candidate.Name}");
             var hyper = tuned.TryGetValue(candidate.Name, out var best) ? best : candidate.Defaults;
+            var crossValidation = crossValidator?.Evaluate(candidate, hyper, classes, config.Seed, Score, options.Steps);
             var clock = Stopwatch.StartNew();
             var model = candidate.Fit(fitData, classes, hyper, config.Seed);
             var seconds = clock.Elapsed.TotalSeconds;
             var validationScore = Score(model, valid.Rows > 0 ? valid : train);
             var testOutput = model.Predict(test.Features);
             var metrics = TaskEvaluation.Evaluate(task, test.Target, testOutput, classes, threshold, config.Constraints, test.Groups, test.Features);
-            fitted.Add((model, new CandidateResult(candidate.Name, false, hyper, validationScore, metrics, seconds)));
+            fitted.Add((model, new CandidateResult(candidate.Name, false, hyper, validationScore, metrics, seconds, crossValidation)));
         }
-        var chosen = fitted.Aggregate((a, b) => objective.Better(b.Result.ValidationObjective, a.Result.ValidationObjective) ? b : a);
+        var chosen = fitted.Aggregate((a, b) => objective.Better(b.Result.SelectionObjective, a.Result.SelectionObjective) ? b : a);
 
         var baselines = BaselineModel.Fit(task, train, classes, config.Seed).Select(b => (Model: b, Result: new CandidateResult(b.Name, true,
             new Dictionary<string, double>(), Score(b, valid), TaskEvaluation.Evaluate(task, test.Target, b.Predict(test.Features), classes, threshold,
@@ -122,24 +131,20 @@ public static class TrainingPipeline
         var beats = baselines.All(b => objective.Better(bestTest, b.Result.TestMetrics.GetValueOrDefault(objective.Name, double.NaN)));
 
         progress?.Report($"exporting {chosen.Model.Name} to ONNX");
-        var onnxPath = Path.Combine(options.OutputDirectory, "model.onnx");
         var testOutputBest = chosen.Model.Predict(test.Features);
         var predictedClasses = task.IsClassification() ? TaskEvaluation.PredictedClasses(testOutputBest, task, threshold) : testOutputBest.Clusters;
-        ExportAgreement? agreement = null;
         var notes = new List<string>();
-        var proto = OnnxExport.Build(preprocessor, chosen.Model, task, target.Classes, threshold, config, objective.Name);
-        OnnxModelFile.Write(proto, onnxPath);
-        if (test.Rows > 0)
-            agreement = OnnxVerification.Check(onnxPath, testTable, preprocessor.NumericColumns, preprocessor.CategoricalColumns, task, testOutputBest, predictedClasses).Agreement;
-
-        var baseline = FeatureBaseline.Compute(trainTable, preprocessor.NumericColumns.Concat(preprocessor.CategoricalColumns));
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "baseline.json"), JsonSerializer.Serialize(baseline, TrainingConfig.JsonOptions));
-        var edgemlStatus = EdgeMLCompilation.TryCompile(onnxPath, Path.Combine(options.OutputDirectory, "model.edgeml"), baseline);
+        var metadata = DeploymentMetadata.For(task, chosen.Model.Name, objective.Name, target.Classes, threshold, config.Confidence, preprocessor);
+        var deployment = DeploymentExport.Run(options.OutputDirectory, preprocessor, chosen.Model, task, target.Classes, threshold, metadata,
+            trainTable, testTable, testOutputBest, predictedClasses);
+        var onnxPath = Path.Combine(options.OutputDirectory, "model.onnx");
 
         var constraints = ConstraintChecks(config.Constraints, onnxPath, testTable, preprocessor, objective, bestTest);
         var slices = SliceEvaluation(config.Slices, testTable, test, testOutputBest, task, classes, threshold, config.Constraints, objective);
         var importance = Explainability.PermutationImportance.Compute(chosen.Model, test, task, classes, threshold, config.Constraints, objective,
             preprocessor.FeatureNames, config.Seed);
+        progress?.Report("explaining the best model (SHAP, LIME, integrated gradients)");
+        var explanations = Explainability.ModelExplainer.Explain(chosen.Model, task, fitData, test, preprocessor.FeatureNames, target.Classes, config.Seed);
         var robustness = options.Robustness
             ? Robustness.RobustnessSuite.Run(new Robustness.RobustnessContext(candidates.First(c => c.Name == chosen.Model.Name),
                 chosen.Result.Hyperparameters, chosen.Model, fitData, test, task, classes, threshold, config, objective, preprocessor,
@@ -166,12 +171,12 @@ public static class TrainingPipeline
             Leakage = leakage,
             Features = preprocessor.FeatureNames,
             Preparation = preprocessor.Describe(),
-            OnnxAgreement = agreement,
-            EdgeMLStatus = edgemlStatus,
+            Deployment = deployment,
             Constraints = constraints,
             Slices = slices,
             Robustness = robustness,
             PermutationImportance = importance,
+            Explanations = explanations,
             Notes = notes,
         };
         PredictionsFile.Write(Path.Combine(options.OutputDirectory, "predictions.csv"), split.Test.Select(i => rowIds[i]).ToArray(), test.Target, target,

@@ -5,7 +5,11 @@ namespace EdgeML.Training.Pipeline;
 
 /// <summary>One candidate's or baseline's figures.</summary>
 public sealed record CandidateResult(string Name, bool IsBaseline, IReadOnlyDictionary<string, double> Hyperparameters,
-    double ValidationObjective, IReadOnlyDictionary<string, double> TestMetrics, double TrainSeconds);
+    double ValidationObjective, IReadOnlyDictionary<string, double> TestMetrics, double TrainSeconds, CrossValidationScore? CrossValidation = null)
+{
+    /// <summary>What the model is chosen by: the cross-validated mean when there is one, else the validation split's value.</summary>
+    public double SelectionObjective => CrossValidation?.Mean ?? ValidationObjective;
+}
 
 /// <summary>Everything a run produced; written to metrics.json and rendered into report.html.</summary>
 public sealed record TrainingResult
@@ -28,12 +32,12 @@ public sealed record TrainingResult
     public required LeakageReport Leakage { get; init; }
     public required IReadOnlyList<string> Features { get; init; }
     public required IReadOnlyList<string> Preparation { get; init; }
-    public required ExportAgreement? OnnxAgreement { get; init; }
-    public required string? EdgeMLStatus { get; init; }
+    public required DeploymentReport Deployment { get; init; }
     public required IReadOnlyList<ConstraintCheck> Constraints { get; init; }
     public IReadOnlyList<RobustnessCheck> Robustness { get; init; } = [];
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
     public IReadOnlyDictionary<string, double> PermutationImportance { get; init; } = new Dictionary<string, double>();
+    public Explainability.ExplanationSummary? Explanations { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 

@@ -1,5 +1,6 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
-using EdgeML.Training.Onnx.Proto;
+using EdgeML.Runtime.Tensors;
 
 namespace EdgeML.Training.Preparation;
 
@@ -47,12 +48,9 @@ internal sealed class CategoricalEncoder(string column, bool oneHot, int maxCate
     {
         var keys = Categories.Append("").ToList();
         var values = Enumerable.Range(0, Categories.Count).Select(i => (long)i).Append(ModeIndex).ToList();
-        var index = graph.MlOp("LabelEncoder", [input],
-            OnnxGraphBuilder.Strings("keys_strings", keys),
-            OnnxGraphBuilder.Ints("values_int64s", values),
-            OnnxGraphBuilder.Int("default_int64", oneHot ? -1 : ModeIndex));
-        if (!oneHot) return graph.Cast(index, TensorProto.Types.DataType.Float);
-        var range = graph.Int64s("categories", Enumerable.Range(0, Categories.Count).Select(i => (long)i).ToArray(), Categories.Count);
-        return graph.Cast(graph.Op("Equal", [index, range]), TensorProto.Types.DataType.Float);
+        var index = graph.ApplyMl("LabelEncoder", input).Attr("keys_strings", keys.ToArray()).Attr("values_int64s", values.ToArray()).Attr("default_int64", oneHot ? -1 : ModeIndex);
+        if (!oneHot) return graph.Cast(index, DataType.Float);
+        var range = graph.Constant("categories", Enumerable.Range(0, Categories.Count).Select(i => (long)i).ToArray(), Categories.Count);
+        return graph.Cast(graph.Apply("Equal", index, range), DataType.Float);
     }
 }

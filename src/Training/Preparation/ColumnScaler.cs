@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Preparation;
@@ -41,7 +42,5 @@ internal sealed class ColumnScaler(string method)
     public float Apply(int column, float value) => (value - Offsets[column]) * Factors[column];
 
     public string EmitOnnx(OnnxGraphBuilder graph, string input) =>
-        method == "none" ? input : graph.Op("Mul", [
-            graph.Op("Sub", [input, graph.Floats("offset", Offsets, 1, Offsets.Length)]),
-            graph.Floats("factor", Factors, 1, Factors.Length)]);
+        method == "none" ? input : graph.Apply("Mul", graph.Apply("Sub", input, graph.Constant("offset", Offsets, 1, Offsets.Length)), graph.Constant("factor", Factors, 1, Factors.Length));
 }

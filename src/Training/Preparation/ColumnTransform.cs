@@ -1,3 +1,5 @@
+using EdgeML.Runtime.Tensors;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Preparation;
@@ -30,7 +32,7 @@ internal sealed class LogTransform : ColumnTransform
     public override float Apply(float value) => MathF.Log(MathF.Max(value - Shift + 1f, 1e-6f));
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string column) =>
-        graph.Op("Log", [graph.Op("Max", [graph.Op("Add", [graph.Op("Sub", [column, graph.Scalar(Shift)]), graph.Scalar(1f)]), graph.Scalar(1e-6f)])]);
+        graph.Apply("Log", graph.Apply("Max", graph.Apply("Add", graph.Apply("Sub", column, graph.Scalar(Shift)), graph.Scalar(1f)), graph.Scalar(1e-6f)));
 }
 
 /// <summary>Quantile bins: the value becomes its bin index 0..bins-1 (ordinal discretisation).</summary>
@@ -49,8 +51,8 @@ internal sealed class QuantileDiscretizer(int bins) : ColumnTransform
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string column)
     {
-        if (Edges.Length == 0) return graph.Op("Mul", [column, graph.Scalar(0)]);
-        var above = graph.Cast(graph.Op("Greater", [column, graph.Floats("edges", Edges, Edges.Length)]), EdgeML.Training.Onnx.Proto.TensorProto.Types.DataType.Float);
-        return graph.Op("MatMul", [above, graph.Floats("ones", Enumerable.Repeat(1f, Edges.Length).ToArray(), Edges.Length, 1)]);
+        if (Edges.Length == 0) return graph.Apply("Mul", column, graph.Scalar(0));
+        var above = graph.Cast(graph.Apply("Greater", column, graph.Constant("edges", Edges, Edges.Length)), DataType.Float);
+        return graph.Apply("MatMul", above, graph.Constant("ones", Enumerable.Repeat(1f, Edges.Length).ToArray(), Edges.Length, 1));
     }
 }

@@ -1,6 +1,7 @@
 using EdgeML.Training.Data;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
-using EdgeML.Training.Onnx.Proto;
+using EdgeML.Runtime.Tensors;
 using EdgeML.Training.Pipeline;
 
 namespace EdgeML.Training.Preparation;
@@ -146,7 +147,7 @@ internal sealed class FeaturePreprocessor
         var parts = new List<string>();
         if (NumericColumns.Count > 0)
         {
-            var inputs = NumericColumns.Select(n => graph.AddInput(n, TensorProto.Types.DataType.Float, 1)).ToList();
+            var inputs = NumericColumns.Select(n => graph.RowInput(n, DataType.Float, 1)).ToList();
             var raw = graph.Concat(inputs);
             var filled = _imputer.EmitOnnx(graph, raw);
             if (_transforms.Count > 0)
@@ -161,17 +162,15 @@ internal sealed class FeaturePreprocessor
             parts.Add(_scaler.EmitOnnx(graph, filled));
             if (_indicatorColumns.Length > 0)
             {
-                var missing = graph.Cast(graph.Op("IsNaN", [raw]), TensorProto.Types.DataType.Float);
-                parts.Add(graph.Op("Gather", [missing, graph.Int64s("indicators", _indicatorColumns.Select(i => (long)i).ToArray(), _indicatorColumns.Length)],
-                    OnnxGraphBuilder.Int("axis", 1)));
+                var missing = graph.Cast(graph.Apply("IsNaN", raw), DataType.Float);
+                parts.Add(graph.Apply("Gather", missing, graph.Constant("indicators", _indicatorColumns.Select(i => (long)i).ToArray(), _indicatorColumns.Length)).Attr("axis", 1));
             }
         }
         foreach (var encoder in _encoders)
-            parts.Add(encoder.EmitOnnx(graph, graph.AddInput(encoder.Column, TensorProto.Types.DataType.String, 1)));
+            parts.Add(encoder.EmitOnnx(graph, graph.RowInput(encoder.Column, DataType.String, 1)));
         var features = graph.Concat(parts);
         if (SelectedFeatures.Length != _allFeatureNames.Count)
-            features = graph.Op("Gather", [features, graph.Int64s("selected", SelectedFeatures.Select(i => (long)i).ToArray(), SelectedFeatures.Length)],
-                OnnxGraphBuilder.Int("axis", 1));
+            features = graph.Apply("Gather", features, graph.Constant("selected", SelectedFeatures.Select(i => (long)i).ToArray(), SelectedFeatures.Length)).Attr("axis", 1);
         return features;
     }
 }

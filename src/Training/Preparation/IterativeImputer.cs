@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -70,14 +71,12 @@ internal sealed class IterativeImputer(int rounds) : NumericImputer
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string input)
     {
-        var isMissing = graph.Op("IsNaN", [input]);
+        var isMissing = graph.Apply("IsNaN", input);
         var filled = _initial.EmitOnnx(graph, input);
         foreach (var (weights, bias) in _rounds)
         {
-            var predicted = graph.Op("Add", [
-                graph.Op("MatMul", [filled, graph.Floats("mice_w", weights, _columns, _columns)]),
-                graph.Floats("mice_b", bias, 1, _columns)]);
-            filled = graph.Op("Where", [isMissing, predicted, input]);
+            var predicted = graph.Apply("Add", graph.Apply("MatMul", filled, graph.Constant("mice_w", weights, _columns, _columns)), graph.Constant("mice_b", bias, 1, _columns));
+            filled = graph.Apply("Where", isMissing, predicted, input);
         }
         return filled;
     }

@@ -1,3 +1,5 @@
+using EdgeML.Runtime.Tensors;
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Preparation;
@@ -71,30 +73,28 @@ internal sealed class KnnImputer(int neighbours) : NumericImputer
         var n = _reference.Length;
         var columns = _inverseScale.Length;
         var k = Math.Min(neighbours, n);
-        var reference = graph.Floats("knn_reference", _reference.SelectMany(r => r).ToArray(), n, columns);
-        var scaledReferenceT = graph.Floats("knn_reference_scaled_t",
-            Transpose(_reference.Select(r => r.Select((v, c) => v * _inverseScale[c]).ToArray()).ToArray()), columns, n);
-        var squaredReferenceT = graph.Floats("knn_reference_sq_t",
-            Transpose(_reference.Select(r => r.Select((v, c) => v * _inverseScale[c] * (v * _inverseScale[c])).ToArray()).ToArray()), columns, n);
-        var isMissing = graph.Op("IsNaN", [input]);
-        var observed = graph.Cast(graph.Op("Not", [isMissing]), EdgeML.Training.Onnx.Proto.TensorProto.Types.DataType.Float);
-        var zeroFilled = graph.Op("Where", [isMissing, graph.Scalar(0), input]);
-        var scaled = graph.Op("Mul", [zeroFilled, graph.Floats("knn_inv_scale", _inverseScale, 1, columns)]);
+        var reference = graph.Constant("knn_reference", _reference.SelectMany(r => r).ToArray(), n, columns);
+        var scaledReferenceT = graph.Constant("knn_reference_scaled_t", Transpose(_reference.Select(r => r.Select((v, c) => v * _inverseScale[c]).ToArray()).ToArray()), columns, n);
+        var squaredReferenceT = graph.Constant("knn_reference_sq_t", Transpose(_reference.Select(r => r.Select((v, c) => v * _inverseScale[c] * (v * _inverseScale[c])).ToArray()).ToArray()), columns, n);
+        var isMissing = graph.Apply("IsNaN", input);
+        var observed = graph.Cast(graph.Apply("Not", isMissing), DataType.Float);
+        var zeroFilled = graph.Apply("Where", isMissing, graph.Scalar(0), input);
+        var scaled = graph.Apply("Mul", zeroFilled, graph.Constant("knn_inv_scale", _inverseScale, 1, columns));
         // d = sum_c m*x^2 - 2 (m*x)·r + m·r^2, all over observed columns only.
-        var term1 = graph.Op("MatMul", [graph.Op("Mul", [scaled, scaled]), graph.Floats("ones", Enumerable.Repeat(1f, columns).ToArray(), columns, 1)]);
-        var term2 = graph.Op("MatMul", [scaled, scaledReferenceT]);
-        var term3 = graph.Op("MatMul", [observed, squaredReferenceT]);
-        var distance = graph.Op("Add", [graph.Op("Sub", [term1, graph.Op("Mul", [term2, graph.Scalar(2)])]), term3]);
-        var topk = graph.OpMulti("TopK", [distance, graph.Int64s("k", [k], 1)], 2, "", OnnxGraphBuilder.Int("largest", 0), OnnxGraphBuilder.Int("sorted", 1));
+        var term1 = graph.Apply("MatMul", graph.Apply("Mul", scaled, scaled), graph.Constant("ones", Enumerable.Repeat(1f, columns).ToArray(), columns, 1));
+        var term2 = graph.Apply("MatMul", scaled, scaledReferenceT);
+        var term3 = graph.Apply("MatMul", observed, squaredReferenceT);
+        var distance = graph.Apply("Add", graph.Apply("Sub", term1, graph.Apply("Mul", term2, graph.Scalar(2))), term3);
+        var topk = graph.Apply("TopK", "", 2, distance, graph.Constant("k", [k], 1)).Attr("largest", 0).Attr("sorted", 1).Outputs;
         var picked = new List<string>();
         for (var t = 0; t < k; t++)
         {
-            var index = graph.Op("Gather", [topk[1], graph.Int64s("t", [t], 1)], OnnxGraphBuilder.Int("axis", 1)); // [N,1]
-            picked.Add(graph.Op("Gather", [reference, index], OnnxGraphBuilder.Int("axis", 0)));       // [N,1,C]
+            var index = graph.Apply("Gather", topk[1], graph.Constant("t", [t], 1)).Attr("axis", 1); // [N,1]
+            picked.Add(graph.Apply("Gather", reference, index).Attr("axis", 0));       // [N,1,C]
         }
-        var sum = picked.Count == 1 ? picked[0] : graph.Op("Sum", picked.ToArray());
-        var mean = graph.Op("Div", [graph.Op("Reshape", [sum, graph.Int64s("shape", [-1, columns], 2)]), graph.Scalar(k)]);
-        return graph.Op("Where", [isMissing, mean, input]);
+        var sum = picked.Count == 1 ? picked[0] : graph.Apply("Sum", picked.ToArray());
+        var mean = graph.Apply("Div", graph.Apply("Reshape", sum, graph.Constant("shape", [-1, columns], 2)), graph.Scalar(k));
+        return graph.Apply("Where", isMissing, mean, input);
     }
 
     private static float[] Transpose(float[][] rows)

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Preparation;
@@ -29,12 +30,12 @@ internal sealed class YeoJohnsonTransform : ColumnTransform
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string x)
     {
-        var positive = graph.Op("Not", [graph.Op("Less", [x, graph.Scalar(0)])]);
+        var positive = graph.Apply("Not", graph.Apply("Less", x, graph.Scalar(0)));
         var one = graph.Scalar(1f);
-        var pos = graph.Op("Div", [graph.Op("Sub", [graph.Op("Pow", [graph.Op("Add", [x, one]), graph.Scalar(Lambda)]), one]), graph.Scalar(Lambda)]);
-        var negated = graph.Op("Neg", [x]);
-        var neg = graph.Op("Neg", [graph.Op("Div", [graph.Op("Sub", [graph.Op("Pow", [graph.Op("Add", [negated, one]), graph.Scalar(2f - Lambda)]), one]), graph.Scalar(2f - Lambda)])]);
-        return graph.Op("Where", [positive, pos, neg]);
+        var pos = graph.Apply("Div", graph.Apply("Sub", graph.Apply("Pow", graph.Apply("Add", x, one), graph.Scalar(Lambda)), one), graph.Scalar(Lambda));
+        var negated = graph.Apply("Neg", x);
+        var neg = graph.Apply("Neg", graph.Apply("Div", graph.Apply("Sub", graph.Apply("Pow", graph.Apply("Add", negated, one), graph.Scalar(2f - Lambda)), one), graph.Scalar(2f - Lambda)));
+        return graph.Apply("Where", positive, pos, neg);
     }
 }
 
@@ -57,8 +58,8 @@ internal sealed class BoxCoxTransform : ColumnTransform
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string x)
     {
-        var shifted = graph.Op("Max", [graph.Op("Sub", [x, graph.Scalar(Shift)]), graph.Scalar(1e-6f)]);
-        return graph.Op("Div", [graph.Op("Sub", [graph.Op("Pow", [shifted, graph.Scalar(Lambda)]), graph.Scalar(1f)]), graph.Scalar(Lambda)]);
+        var shifted = graph.Apply("Max", graph.Apply("Sub", x, graph.Scalar(Shift)), graph.Scalar(1e-6f));
+        return graph.Apply("Div", graph.Apply("Sub", graph.Apply("Pow", shifted, graph.Scalar(Lambda)), graph.Scalar(1f)), graph.Scalar(Lambda));
     }
 }
 

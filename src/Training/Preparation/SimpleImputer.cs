@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
 namespace EdgeML.Training.Preparation;
@@ -37,8 +38,8 @@ internal sealed class SimpleImputer(string strategy, float constant) : NumericIm
 
     public override string EmitOnnx(OnnxGraphBuilder graph, string input)
     {
-        var fill = graph.Floats("fill", FillValues, 1, FillValues.Length);
-        var isMissing = graph.Op("IsNaN", [input]);
-        return graph.Op("Where", [isMissing, fill, input]);
+        var fill = graph.Constant("fill", FillValues, 1, FillValues.Length);
+        var isMissing = graph.Apply("IsNaN", input);
+        return graph.Apply("Where", isMissing, fill, input);
     }
 }

@@ -15,7 +15,7 @@ internal static class HtmlReport
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>EdgeML training report</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+            .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
             .Append("th{background:#f0f0f0}td:first-child,th:first-child{text-align:left}.pass{color:#070}.fail{color:#b00;font-weight:bold}img{margin:4px}</style></head><body>");
         html.Append($"<h1>EdgeML training report</h1><p>Task <b>{E(result.Task)}</b>, label <b>{E(result.Label ?? "(none)")}</b>, objective <b>{E(result.Objective)}</b> ({(result.ObjectiveHigherIsBetter ? "higher" : "lower")} is better). ");
         html.Append($"Best model: <b>{E(result.BestModel)}</b>; test {E(result.Objective)} = <b>{F(result.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))}</b>; ");
@@ -23,7 +23,8 @@ internal static class HtmlReport
 
         Section(html, "Problem framing and constraints");
         html.Append($"<p>Decision threshold (from false-positive/false-negative costs): {F(result.DecisionThreshold)}.</p>");
-        Table(html, ["constraint", "limit", "measured", "result"], result.Constraints.Select(c => new[] { c.Name, c.Limit, c.Measured, Pass(c.Passed) }));
+        if (result.Constraints.Count == 0) html.Append("<p>No constraints declared (config: constraints.maxLatencyMs, maxModelSizeKb, usefulnessThreshold).</p>");
+        else Table(html, ["constraint", "limit", "measured", "result"], result.Constraints.Select(c => new[] { c.Name, c.Limit, c.Measured, Pass(c.Passed) }));
 
         Section(html, "Data (EDA)");
         html.Append($"<p>{eda.Rows} rows; {result.DroppedUnlabelledRows} dropped for a missing label. Split: {E(result.SplitMethod)} — train {result.TrainRows}, validation {result.ValidationRows}, test {result.TestRows}.</p>");
@@ -50,9 +51,17 @@ internal static class HtmlReport
 
         Section(html, "Models and baselines");
         var metricNames = result.Candidates.SelectMany(c => c.TestMetrics.Keys).Distinct().OrderBy(k => k != result.Objective).ThenBy(k => k).Take(9).ToArray();
-        Table(html, ["model", "kind", $"validation {result.Objective}", .. metricNames.Select(m => "test " + m), "train s"], result.Candidates.Select(c =>
-            new[] { c.Name + (c.Name == result.BestModel && !c.IsBaseline ? " ★" : ""), c.IsBaseline ? "baseline" : "model", F(c.ValidationObjective) }
-                .Concat(metricNames.Select(m => F(c.TestMetrics.GetValueOrDefault(m, double.NaN)))).Append(F(c.TrainSeconds)).ToArray()));
+        var crossValidated = result.Candidates.FirstOrDefault(c => c.CrossValidation is not null)?.CrossValidation;
+        string[] selectionHeader = crossValidated is null ? [$"validation {result.Objective}"]
+            : [$"validation {result.Objective}", $"CV {result.Objective} ({crossValidated.Method}, {crossValidated.Folds.Length} folds) mean ± sd"];
+        Table(html, ["model", "kind", .. selectionHeader, .. metricNames.Select(m => "test " + m), "train s"], result.Candidates.Select(c =>
+        {
+            var selection = crossValidated is null ? [F(c.ValidationObjective)]
+                : new[] { F(c.ValidationObjective), c.CrossValidation is { } cv ? $"{F(cv.Mean)} ± {F(cv.StandardDeviation)}" : "–" };
+            return new[] { c.Name + (c.Name == result.BestModel && !c.IsBaseline ? " ★" : ""), c.IsBaseline ? "baseline" : "model" }.Concat(selection)
+                .Concat(metricNames.Select(m => F(c.TestMetrics.GetValueOrDefault(m, double.NaN)))).Append(F(c.TrainSeconds)).ToArray();
+        }));
+        html.Append($"<p>The best model is chosen by the {(crossValidated is null ? "validation split" : "cross-validated mean over the training split")}; the test split only reports.</p>");
         html.Append(Img(Charts.Bars($"test {result.Objective}", result.Candidates.Select(c => c.Name).ToArray(),
             result.Candidates.Select(c => Finite(c.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))).ToArray())));
 
@@ -61,9 +70,7 @@ internal static class HtmlReport
         if (task.IsClassification()) Classification(html, output, truth, classes, result);
         if (task == LearningTask.Regression)
             html.Append(Img(Charts.Points("predicted vs actual (test)", "actual", "predicted", truth, output.Scores!, diagonal: true)));
-        if (result.OnnxAgreement is { } a)
-            html.Append($"<p>model.onnx checked with {E(a.Engine)} on {a.Rows} test rows: max |Δ output| = {F(a.MaxAbsoluteDifference)}, label agreement = {F(a.LabelAgreement)}.</p>");
-        html.Append($"<p>model.edgeml: {E(result.EdgeMLStatus ?? "")}</p>");
+        Deployment(html, result.Deployment);
 
         if (result.Slices.Count > 0)
         {
@@ -76,6 +83,7 @@ internal static class HtmlReport
             var top = result.PermutationImportance.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
             html.Append(Img(Charts.Bars($"drop in {result.Objective} when shuffled", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
         }
+        if (result.Explanations is { } explanations) Explanations(html, explanations);
         if (result.Robustness.Count > 0)
         {
             Section(html, "Robustness tests");
@@ -108,11 +116,36 @@ internal static class HtmlReport
             ("model", bins.Select(b => b.MeanConfidence).ToArray(), bins.Select(b => b.Accuracy).ToArray()), ("perfect", [0, 1], [0, 1]))));
     }
 
+    private static void Explanations(StringBuilder html, Explainability.ExplanationSummary x)
+    {
+        Section(html, "Explainability: SHAP, LIME, integrated gradients");
+        html.Append($"<p>SHAP by {E(x.ShapMethod)}, in units of {E(x.ShapUnits)}, over {x.RowsExplained} test rows. ")
+            .Append($"Additivity check (Σφ = prediction − expected value): largest gap {F(x.MaxAdditivityError)}.</p>");
+        var top = x.MeanAbsoluteShap.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
+        html.Append(Img(Charts.Bars("mean |SHAP value| (test rows)", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
+        var row = x.Example;
+        html.Append($"<h3>Test row {row.TestRow}: {E(row.Output)} = {F(row.Prediction)} (expected value {F(row.ExpectedValue)})</h3>");
+        html.Append($"<p>LIME: weighted linear surrogate around the row (weighted R² {F(row.LimeWeightedRSquared)}), coefficients per scaled feature unit. ")
+            .Append(row.IntegratedGradients is null ? "Integrated gradients: not applicable (the model is not differentiable).</p>" : "Integrated gradients: from the training mean to the row, 64 steps.</p>");
+        Table(html, ["feature", "SHAP", "LIME coefficient", "integrated gradients"], row.Shap.Select((s, j) => new[]
+            { s.Feature, F(s.Value), F(row.Lime[j].Value), row.IntegratedGradients is null ? "–" : F(row.IntegratedGradients[j].Value) }));
+    }
+
+    private static void Deployment(StringBuilder html, DeploymentReport deployment)
+    {
+        html.Append("<h3>Deployed model vs trained model (test split)</h3>");
+        html.Append($"<p>model.edgeml: {E(deployment.EdgeML.Status)}</p>");
+        var checks = new[] { deployment.OnnxRuntime, deployment.EdgeMLVsTrained, deployment.EdgeMLVsOnnxRuntime }.OfType<ExportAgreement>().ToList();
+        Table(html, ["engine", "compared with", "rows", "max |Δ output|", "label agreement", "exact (≤ 1e-4, all labels)"], checks.Select(a => new[]
+            { a.Engine, a.Reference, a.Rows.ToString(CultureInfo.InvariantCulture), F(a.MaxAbsoluteDifference), F(a.LabelAgreement), Pass(a.IsExact) }));
+    }
+
     private static double Finite(double v) => double.IsFinite(v) ? v : 0;
     private static string Img(string uri) => $"<img src=\"{uri}\" alt=\"chart\">";
     private static string Pass(bool passed) => passed ? "<span class=pass>pass</span>" : "<span class=fail>FAIL</span>";
     private static string E(string text) => WebUtility.HtmlEncode(text);
-    private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "–" : v.Value.ToString("G5", CultureInfo.InvariantCulture);
+    // Adding 0.0 turns −0 into 0, so a rounded-away sign does not show as "-0".
+    private static string F(double? v) => v is null || double.IsNaN(v.Value) ? "–" : (v.Value + 0.0).ToString("G5", CultureInfo.InvariantCulture);
     private static void Section(StringBuilder html, string title) => html.Append($"<h2>{E(title)}</h2>");
 
     private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows)
