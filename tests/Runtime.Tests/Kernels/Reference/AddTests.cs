@@ -34,4 +34,17 @@ public class AddTests
         Assert.Equal([3L, long.MaxValue - 2, 0L], y.ReadOnlySpan<long>().ToArray());
         OpTester.AssertMatchesOrt(m, inputs);
     }
+
+    [Theory]
+    [InlineData(DataType.Double)]
+    [InlineData(DataType.Float16)]
+    [InlineData(DataType.Int8)]
+    [InlineData(DataType.UInt32)]
+    public void Other_types_match_onnx_runtime(DataType type)
+        => ElementwiseTesting.AssertMatchesOrt(14, "Add", [new TestInput(type, [2, 1, 4], -50, 50), new TestInput(type, [3, 1], -50, 50)], type,
+            rtol: type == DataType.Float16 ? 1e-3 : 1e-4);
+
+    [Fact]
+    public void BFloat16_matches_reference()
+        => ElementwiseTesting.AssertBinaryMatchesReference(14, "Add", new TestInput(DataType.BFloat16, [2, 3]), new TestInput(DataType.BFloat16, [3]), (a, b) => a + b, rtol: 8e-3);
 }
