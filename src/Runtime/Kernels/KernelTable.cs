@@ -65,7 +65,7 @@ internal static class KernelTable
         new(OpCode.Not, Not.Create),
         new(OpCode.Or, LegacyBroadcast.Guard(LogicalBinaryKernel<OrOperator>.Create)),
         new(OpCode.Pow, LegacyBroadcast.Guard(Pow.Create)),
-        new(OpCode.PRelu, NumericBinaryKernel<PReluOperator>.Create),
+        new(OpCode.PRelu, PRelu.Create),
         new(OpCode.Reciprocal, FloatUnaryKernel<ReciprocalOperator>.Create),
         new(OpCode.Relu, NumericUnaryKernel<ReluOperator>.Create),
         new(OpCode.Round, FloatUnaryKernel<RoundOperator>.Create),

@@ -17,4 +17,16 @@ public class PReluTests
     [Fact]
     public void BFloat16_matches_reference()
         => ElementwiseTesting.AssertBinaryMatchesReference(16, "PRelu", new TestInput(DataType.BFloat16, [2, 3]), new TestInput(DataType.BFloat16, [3]), (x, s) => x < 0 ? s * x : x, rtol: 8e-3);
+
+    [Fact]
+    public void Opset_6_slope_per_channel_along_axis_1()
+    {
+        var inputs = new[] { new TestInput(DataType.Float, [1, 2, 2]), new TestInput(DataType.Float, [2]) };
+        var y = ElementwiseTesting.Run(6, "PRelu", inputs, DataType.Float, new()
+        {
+            ["x0"] = ElementwiseTesting.Make("x0", DataType.Float, [1, 2, 2], -1f, 2f, -4f, -8f),
+            ["x1"] = ElementwiseTesting.Make("x1", DataType.Float, [2], 0.5f, 0.25f),
+        });
+        Assert.Equal([-0.5f, 2f, -1f, -2f], y.ReadOnlySpan<float>().ToArray());
+    }
 }
