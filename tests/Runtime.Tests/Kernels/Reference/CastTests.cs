@@ -117,4 +117,13 @@ public class CastTests
             new() { ["x0"] = ElementwiseTesting.Make("x0", DataType.Float, [1], 1f) }, n => n.Attr("to", (long)DataType.Complex64)));
         Assert.Contains("cannot cast to", e.Message);
     }
+
+    [Fact]
+    public void Opset_1_names_the_target_type()
+    {
+        var y = ElementwiseTesting.Run(1, "Cast", [new TestInput(DataType.Float, [3])], DataType.Int64,
+            new() { ["x0"] = ElementwiseTesting.Make("x0", DataType.Float, [3], 1.9f, -2.5f, 300f) }, n => n.Attr("to", "INT64"));
+        Assert.Equal(DataType.Int64, y.Type);
+        Assert.Equal([1L, -2L, 300L], y.ReadOnlySpan<long>().ToArray());
+    }
 }
