@@ -12,7 +12,9 @@ namespace EdgeML.Runtime.Kernels.Common;
 /// "not zero", floats round to nearest even, and the float8 types saturate (or not) as
 /// <c>saturate</c> says. (NaN and out-of-range values to integers, undefined in ONNX, give the most
 /// negative integer as on x86-64.) Strings parse and format numbers in the invariant culture, with "INF",
-/// "-INF" and "NaN" (any case) for the special values.
+/// "-INF" and "NaN" (any case) for the special values; text that is not a number is an error, as
+/// in ONNX Runtime. Numeric casts allocate nothing after the first run; casts to string necessarily
+/// create their strings.
 /// </summary>
 public sealed class TensorCaster
 {
