@@ -10,8 +10,11 @@ namespace EdgeML.Runtime.Kernels.Common;
 /// buffer grown once; then narrowed to the target type:
 /// floats to integers truncate towards zero, integers wrap (two's complement), anything to bool is
 /// "not zero", floats round to nearest even, and the float8 types saturate (or not) as
-/// <c>saturate</c> says. Strings parse and format numbers in the invariant culture, with "INF",
-/// "-INF" and "NaN" (any case) for the special values.
+/// <c>saturate</c> says. (NaN and out-of-range values to integers, undefined in ONNX, give the most
+/// negative integer as on x86-64.) Strings parse and format numbers in the invariant culture, with "INF",
+/// "-INF" and "NaN" (any case) for the special values; text that is not a number is an error, as
+/// in ONNX Runtime. Numeric casts allocate nothing after the first run; casts to string necessarily
+/// create their strings.
 /// </summary>
 public sealed class TensorCaster
 {
@@ -192,21 +195,43 @@ public sealed class TensorCaster
             case DataType.Float4E2M1: { var d = y.Span<byte>(); for (int i = 0; i < n; i++) ElementConversion.SetNibble(d, i, ElementConversion.SingleToFloat4E2M1((float)v[i])); break; }
             case DataType.Bool: { var d = y.Span<byte>(); for (int i = 0; i < n; i++) d[i] = v[i] != 0 ? (byte)1 : (byte)0; break; }
             case DataType.UInt64: { var d = y.Span<ulong>(); for (int i = 0; i < n; i++) d[i] = TruncateToUInt64(v[i]); break; }
-            default:
+            case DataType.Int64 or DataType.UInt32:
             {
-                // Other integers: truncate towards zero, then wrap to the target width.
                 var ints = Integers(n);
                 for (int i = 0; i < n; i++) ints[i] = TruncateToInt64(v[i]);
+                WriteIntegers(ints, unsigned64: false, y);
+                break;
+            }
+            default:
+            {
+                // The narrower integers go through int32, then wrap to the target width.
+                var ints = Integers(n);
+                for (int i = 0; i < n; i++) ints[i] = TruncateToInt32(v[i]);
                 WriteIntegers(ints, unsigned64: false, y);
                 break;
             }
         }
     }
 
-    /// <summary>Truncation towards zero; NaN gives 0 and out-of-range values saturate (ONNX leaves both undefined).</summary>
-    private static long TruncateToInt64(double d) => double.IsNaN(d) ? 0 : (long)Math.Clamp(Math.Truncate(d), long.MinValue, long.MaxValue);
+    // Floating point to integer truncates towards zero. NaN and values out of range are undefined in
+    // ONNX; here they give what ONNX Runtime and NumPy give on x86-64, the "integer indefinite" (most
+    // negative) value of the intermediate conversion: int32 for the types up to 32 bits but uint32,
+    // int64 for int64 and uint32.
 
-    private static ulong TruncateToUInt64(double d) => d >= 9223372036854775808.0 ? (ulong)Math.Min(d, ulong.MaxValue) : unchecked((ulong)TruncateToInt64(d));
+    private static int TruncateToInt32(double d)
+    {
+        double t = Math.Truncate(d);
+        return t >= int.MinValue && t <= int.MaxValue ? (int)t : int.MinValue;
+    }
+
+    private static long TruncateToInt64(double d)
+    {
+        double t = Math.Truncate(d);
+        return t >= -9223372036854775808.0 && t < 9223372036854775808.0 ? (long)t : long.MinValue;
+    }
+
+    private static ulong TruncateToUInt64(double d)
+        => d >= 9223372036854775808.0 && d < 18446744073709551616.0 ? (ulong)d : unchecked((ulong)TruncateToInt64(d));
 
     // ---- Strings.
 
@@ -229,8 +254,8 @@ public sealed class TensorCaster
         return TruncateToInt64(ParseFloat(s, asSingle: false));
     }
 
-    /// <summary>Numbers as text: integers in decimal; floating point like C's "%.8g" (float32 and the
-    /// narrower float types) or "%.17g" (float64), with "NaN", "INF" and "-INF" for the special values.</summary>
+    /// <summary>Numbers as text: integers in decimal; every floating-point type like C's "%.8g" (as
+    /// ONNX Runtime does, float64 included), with "NaN", "INF" and "-INF" for the special values.</summary>
     private void FormatStrings(Tensor x, Span<string> y)
     {
         int n = y.Length;
@@ -244,16 +269,15 @@ public sealed class TensorCaster
         }
         var floats = Floats(n);
         ReadFloats(x, floats);
-        string format = x.Type == DataType.Double ? "G17" : "G8";
-        for (int i = 0; i < n; i++) y[i] = FormatFloat(floats[i], format);
+        for (int i = 0; i < n; i++) y[i] = FormatFloat(floats[i]);
     }
 
-    private static string FormatFloat(double d, string format)
+    private static string FormatFloat(double d)
     {
         if (double.IsNaN(d)) return "NaN";
         if (double.IsInfinity(d)) return d > 0 ? "INF" : "-INF";
         // .NET's "G" rules match C's "%g" (scientific when the exponent is below -4 or not below the
         // precision); only the exponent letter differs.
-        return d.ToString(format, CultureInfo.InvariantCulture).Replace('E', 'e');
+        return d.ToString("G8", CultureInfo.InvariantCulture).Replace('E', 'e');
     }
 }

@@ -16,10 +16,14 @@ public interface IVariadicOperator
 /// <summary>
 /// Folds one or more inputs with multidirectional broadcasting: the output has the broadcast shape
 /// of all inputs; it receives Combine(x0, x1), then Combine(y, x2), ... in place, then Finish.
-/// Every numeric type; bfloat16 is computed in float32 and rounded at every step.
+/// Every numeric type; float16 and bfloat16 accumulate in float32 (scratch grown once) and are
+/// rounded once at the end, as ONNX Runtime does.
 /// </summary>
 public sealed class VariadicKernel<TOp> : Kernel where TOp : IVariadicOperator
 {
+    private float[] _accumulator = [];
+    private float[] _input = [];
+
     public static Kernel Create(KernelInfo info)
     {
         if (info.InputCount < 1) throw info.Error("at least one input is required");
@@ -47,7 +51,7 @@ public sealed class VariadicKernel<TOp> : Kernel where TOp : IVariadicOperator
         {
             case DataType.Float: Run<float>(context, y); break;
             case DataType.Double: Run<double>(context, y); break;
-            case DataType.Float16: Run<Half>(context, y); break;
+            case DataType.Float16: RunInSingle(context, y); break;
             case DataType.Int8: Run<sbyte>(context, y); break;
             case DataType.Int16: Run<short>(context, y); break;
             case DataType.Int32: Run<int>(context, y); break;
@@ -56,7 +60,7 @@ public sealed class VariadicKernel<TOp> : Kernel where TOp : IVariadicOperator
             case DataType.UInt16: Run<ushort>(context, y); break;
             case DataType.UInt32: Run<uint>(context, y); break;
             case DataType.UInt64: Run<ulong>(context, y); break;
-            case DataType.BFloat16: RunBFloat16(context, y); break;
+            case DataType.BFloat16: RunInSingle(context, y); break;
             default: throw context.Error($"element type {DataTypeInfo.Name(first.Type)} is not supported");
         }
     }
@@ -84,26 +88,48 @@ public sealed class VariadicKernel<TOp> : Kernel where TOp : IVariadicOperator
         for (int i = 0; i < output.Length; i++) output[i] = TOp.Finish(output[i], count);
     }
 
-    private static void RunBFloat16(KernelContext context, Tensor y)
+    /// <summary>float16 and bfloat16: every input widened to float32, folded there, rounded once.</summary>
+    private void RunInSingle(KernelContext context, Tensor y)
     {
         int count = context.InputCount;
-        var output = y.Span<ushort>();
-        var x0 = context.Input(0);
-        if (count == 1)
+        int n = (int)y.Length;
+        if (_accumulator.Length < n) _accumulator = new float[n];
+        var accumulator = _accumulator.AsSpan(0, n);
+        for (int k = 0; k < count; k++)
         {
-            BinaryLoops.Map<ushort, ushort, First<ushort>>(x0.ReadOnlySpan<ushort>(), x0.Shape, output, y.Shape, output, y.Shape);
+            var x = context.Input(k);
+            var widened = Widen(x);
+            if (k == 0) BinaryLoops.Map<float, float, First<float>>(widened, x.Shape, accumulator, y.Shape, accumulator, y.Shape);
+            else BinaryLoops.Map<float, float, Combiner<float>>(accumulator, y.Shape, widened, x.Shape, accumulator, y.Shape);
+        }
+        if (y.Type == DataType.Float16)
+        {
+            var output = y.Span<Half>();
+            for (int i = 0; i < n; i++) output[i] = (Half)TOp.Finish(accumulator[i], count);
         }
         else
         {
-            var x1 = context.Input(1);
-            BinaryLoops.Map<ushort, ushort, BFloat16Combiner>(x0.ReadOnlySpan<ushort>(), x0.Shape, x1.ReadOnlySpan<ushort>(), x1.Shape, output, y.Shape);
-            for (int k = 2; k < count; k++)
-            {
-                var x = context.Input(k);
-                BinaryLoops.Map<ushort, ushort, BFloat16Combiner>(output, y.Shape, x.ReadOnlySpan<ushort>(), x.Shape, output, y.Shape);
-            }
+            var output = y.Span<ushort>();
+            for (int i = 0; i < n; i++) output[i] = BFloat16.FromSingle(TOp.Finish(accumulator[i], count));
         }
-        for (int i = 0; i < output.Length; i++) output[i] = BFloat16.FromSingle(TOp.Finish(BFloat16.ToSingle(output[i]), count));
+    }
+
+    private ReadOnlySpan<float> Widen(Tensor x)
+    {
+        int n = (int)x.Length;
+        if (_input.Length < n) _input = new float[n];
+        var widened = _input.AsSpan(0, n);
+        if (x.Type == DataType.Float16)
+        {
+            var s = x.ReadOnlySpan<Half>();
+            for (int i = 0; i < n; i++) widened[i] = (float)s[i];
+        }
+        else
+        {
+            var s = x.ReadOnlySpan<ushort>();
+            for (int i = 0; i < n; i++) widened[i] = BFloat16.ToSingle(s[i]);
+        }
+        return widened;
     }
 
     /// <summary>Broadcasts the first operand (the second is the output itself, ignored).</summary>
@@ -115,10 +141,5 @@ public sealed class VariadicKernel<TOp> : Kernel where TOp : IVariadicOperator
     private readonly struct Combiner<T> : BinaryLoops.IMap<T, T> where T : INumber<T>
     {
         public static T Apply(T a, T b) => TOp.Combine(a, b);
-    }
-
-    private readonly struct BFloat16Combiner : BinaryLoops.IMap<ushort, ushort>
-    {
-        public static ushort Apply(ushort a, ushort b) => BFloat16.FromSingle(TOp.Combine(BFloat16.ToSingle(a), BFloat16.ToSingle(b)));
     }
 }

@@ -7,7 +7,8 @@ namespace EdgeML.Runtime.Kernels.Reference;
 /// <summary>
 /// Mod: the remainder of a / b with broadcasting. With <c>fmod=0</c> (the default, integers only) it
 /// takes the sign of the divisor, like Python's %; with <c>fmod=1</c> the sign of the dividend,
-/// like C's fmod (required for floating-point inputs). Integer division by zero is an error.
+/// like C's fmod (required for floating-point inputs). An integer modulo zero gives 0, as in NumPy
+/// (ONNX leaves it undefined).
 /// </summary>
 public sealed class Mod : Kernel
 {
@@ -33,29 +34,33 @@ public sealed class Mod : Kernel
                 BinaryLoops.AllocateBroadcast(a, b, y, a.Type);
                 BinaryLoops.Map<ushort, ushort, BFloat16Remainder>(a.ReadOnlySpan<ushort>(), a.Shape, b.ReadOnlySpan<ushort>(), b.Shape, y.Span<ushort>(), y.Shape);
                 break;
-            case DataType.Int8: RunInteger<sbyte>(context, a, b, y); break;
-            case DataType.Int16: RunInteger<short>(context, a, b, y); break;
-            case DataType.Int32: RunInteger<int>(context, a, b, y); break;
-            case DataType.Int64: RunInteger<long>(context, a, b, y); break;
-            case DataType.UInt8: RunInteger<byte>(context, a, b, y); break;
-            case DataType.UInt16: RunInteger<ushort>(context, a, b, y); break;
-            case DataType.UInt32: RunInteger<uint>(context, a, b, y); break;
-            case DataType.UInt64: RunInteger<ulong>(context, a, b, y); break;
+            case DataType.Int8: RunInteger<sbyte>(a, b, y); break;
+            case DataType.Int16: RunInteger<short>(a, b, y); break;
+            case DataType.Int32: RunInteger<int>(a, b, y); break;
+            case DataType.Int64: RunInteger<long>(a, b, y); break;
+            case DataType.UInt8: RunInteger<byte>(a, b, y); break;
+            case DataType.UInt16: RunInteger<ushort>(a, b, y); break;
+            case DataType.UInt32: RunInteger<uint>(a, b, y); break;
+            case DataType.UInt64: RunInteger<ulong>(a, b, y); break;
             default: throw context.Error($"element type {DataTypeInfo.Name(a.Type)} is not supported");
         }
     }
 
-    private void RunInteger<T>(KernelContext context, Tensor a, Tensor b, Tensor y) where T : unmanaged, IBinaryInteger<T>
+    private void RunInteger<T>(Tensor a, Tensor b, Tensor y) where T : unmanaged, IBinaryInteger<T>
     {
-        foreach (var d in b.ReadOnlySpan<T>()) if (d == T.Zero) throw context.Error("integer modulo by zero");
         if (_fmod) BinaryLoops.Apply<T, TruncatedRemainder>(a, b, y);
         else BinaryLoops.Apply<T, FlooredRemainder>(a, b, y);
     }
 
-    /// <summary>C's fmod: a - b * trunc(a / b), the sign of a. (x % -1 is 0 even for the most negative integer.)</summary>
+    /// <summary>C's fmod: a - b * trunc(a / b), the sign of a. For integers, x % 0 is 0 and x % -1 is 0
+    /// even for the most negative integer (where .NET would throw).</summary>
     private readonly struct TruncatedRemainder : INumericBinary
     {
-        public static T Apply<T>(T a, T b) where T : INumber<T> => T.IsNegative(b) && b == -T.One ? T.Zero : a % b;
+        public static T Apply<T>(T a, T b) where T : INumber<T>
+        {
+            if (!KernelMath.IsFloatingPoint<T>() && (b == T.Zero || (T.IsNegative(b) && b == -T.One))) return T.Zero;
+            return a % b;
+        }
     }
 
     /// <summary>Python's %: a - b * floor(a / b), the sign of b.</summary>

@@ -34,4 +34,32 @@ public class AddTests
         Assert.Equal([3L, long.MaxValue - 2, 0L], y.ReadOnlySpan<long>().ToArray());
         OpTester.AssertMatchesOrt(m, inputs);
     }
+
+    [Theory]
+    [InlineData(DataType.Double)]
+    [InlineData(DataType.Float16)]
+    [InlineData(DataType.Int8)]
+    [InlineData(DataType.UInt32)]
+    public void Other_types_match_onnx_runtime(DataType type)
+        => ElementwiseTesting.AssertMatchesOrt(14, "Add", [new TestInput(type, [2, 1, 4], -50, 50), new TestInput(type, [3, 1], -50, 50)], type,
+            rtol: type == DataType.Float16 ? 1e-3 : 1e-4);
+
+    [Fact]
+    public void BFloat16_matches_reference()
+        => ElementwiseTesting.AssertBinaryMatchesReference(14, "Add", new TestInput(DataType.BFloat16, [2, 3]), new TestInput(DataType.BFloat16, [3]), (a, b) => a + b, rtol: 8e-3);
+
+    [Fact]
+    public void Opset_6_broadcast_at_the_right_works_and_other_axes_are_rejected()
+    {
+        var inputs = new[] { new TestInput(DataType.Float, [2, 3]), new TestInput(DataType.Float, [3]) };
+        Dictionary<string, Tensor> Values() => new()
+        {
+            ["x0"] = ElementwiseTesting.Make("x0", DataType.Float, [2, 3], 1f, 2f, 3f, 4f, 5f, 6f),
+            ["x1"] = ElementwiseTesting.Make("x1", DataType.Float, [3], 10f, 20f, 30f),
+        };
+        var y = ElementwiseTesting.Run(6, "Add", inputs, DataType.Float, Values(), n => n.Attr("broadcast", 1L).Attr("axis", 1L));
+        Assert.Equal([11f, 22f, 33f, 14f, 25f, 36f], y.ReadOnlySpan<float>().ToArray());
+        var e = Assert.Throws<EdgeMLException>(() => ElementwiseTesting.Run(6, "Add", inputs, DataType.Float, Values(), n => n.Attr("broadcast", 1L).Attr("axis", 0L)));
+        Assert.Contains("along axis 0", e.Message);
+    }
 }

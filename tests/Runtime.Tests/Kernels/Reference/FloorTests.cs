@@ -1,0 +1,20 @@
+using EdgeML.Runtime.Tensors;
+
+namespace EdgeML.Runtime.Tests.Kernels.Reference;
+
+public class FloorTests
+{
+    [Theory]
+    [InlineData(DataType.Float)]
+    [InlineData(DataType.Double)]
+    [InlineData(DataType.Float16)]
+    public void Matches_onnx_runtime(DataType type)
+        => ElementwiseTesting.AssertMatchesOrt(13, "Floor", [new TestInput(type, [2, 3, 5], -3.0, 3.0)], type, rtol: type == DataType.Float16 ? 1e-3 : 1e-4);
+
+    [Theory]
+    [InlineData(DataType.Double)]
+    [InlineData(DataType.Float16)]
+    [InlineData(DataType.BFloat16)]
+    public void Matches_double_precision_reference(DataType type)
+        => ElementwiseTesting.AssertUnaryMatchesReference(13, "Floor", type, Math.Floor, -3.0, 3.0, rtol: type == DataType.BFloat16 ? 8e-3 : type == DataType.Float16 ? 1e-3 : 1e-12, atol: type == DataType.Double ? 1e-15 : 1e-5);
+}

@@ -1,0 +1,19 @@
+using EdgeML.Runtime.Tensors;
+
+namespace EdgeML.Runtime.Tests.Kernels.Reference;
+
+public class LeakyReluTests
+{
+    [Theory]
+    [InlineData(DataType.Float)]
+    [InlineData(DataType.Double)]
+    [InlineData(DataType.Float16)]
+    public void Matches_onnx_runtime(DataType type)
+        => ElementwiseTesting.AssertMatchesOrt(16, "LeakyRelu", [new TestInput(type, [2, 3, 5], -4, 4)], type, n => n.Attr("alpha", 0.2f), rtol: type == DataType.Float16 ? 1e-3 : 1e-4);
+
+    [Theory]
+    [InlineData(DataType.BFloat16)]
+    public void Matches_reference(DataType type)
+        => ElementwiseTesting.AssertUnaryMatchesReference(16, "LeakyRelu", type, x => x < 0 ? 0.2f * x : x, -4, 4, n => n.Attr("alpha", 0.2f),
+            rtol: type == DataType.BFloat16 ? 8e-3 : type == DataType.Float16 ? 1e-3 : 1e-6, atol: 1e-6);
+}
