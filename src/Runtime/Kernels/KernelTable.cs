@@ -152,6 +152,8 @@ internal static class KernelTable
         new(OpCode.LpPool, LpPool.Create),
         new(OpCode.MatMul, MatMul.Create),
         new(OpCode.MaxPool, MaxPool.Create),
+        new(OpCode.MaxRoiPool, MaxRoiPool.Create),
+        new(OpCode.MaxUnpool, MaxUnpool.Create),
         new(OpCode.MeanVarianceNormalization, MeanVarianceNormalization.Create),
         new(OpCode.RMSNormalization, RMSNormalization.Create),
         new(OpCode.ReduceL1, ReduceKernel<ReduceL1Operator>.Create),
@@ -164,6 +166,7 @@ internal static class KernelTable
         new(OpCode.ReduceProd, ReduceKernel<ReduceProdOperator>.Create),
         new(OpCode.ReduceSum, ReduceKernel<ReduceSumOperator>.Create),
         new(OpCode.ReduceSumSquare, ReduceKernel<ReduceSumSquareOperator>.Create),
+        new(OpCode.RoiAlign, RoiAlign.Create),
         new(OpCode.Softmax, Softmax.Create),
         // End of neural-network.
 
