@@ -139,6 +139,7 @@ internal static class KernelTable
         new(OpCode.Conv, Conv.Create),
         new(OpCode.ConvTranspose, ConvTranspose.Create),
         new(OpCode.DeformConv, DeformConv.Create),
+        new(OpCode.Dropout, Dropout.Create),
         new(OpCode.Gemm, Gemm.Create),
         new(OpCode.GlobalAveragePool, GlobalAveragePool.Create),
         new(OpCode.GlobalLpPool, GlobalLpPool.Create),
