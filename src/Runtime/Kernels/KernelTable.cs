@@ -157,6 +157,7 @@ internal static class KernelTable
         new(OpCode.MaxRoiPool, MaxRoiPool.Create),
         new(OpCode.MaxUnpool, MaxUnpool.Create),
         new(OpCode.MeanVarianceNormalization, MeanVarianceNormalization.Create),
+        new(OpCode.NegativeLogLikelihoodLoss, NegativeLogLikelihoodLoss.Create),
         new(OpCode.RMSNormalization, RMSNormalization.Create),
         new(OpCode.ReduceL1, ReduceKernel<ReduceL1Operator>.Create),
         new(OpCode.ReduceL2, ReduceKernel<ReduceL2Operator>.Create),
@@ -170,6 +171,7 @@ internal static class KernelTable
         new(OpCode.ReduceSumSquare, ReduceKernel<ReduceSumSquareOperator>.Create),
         new(OpCode.RoiAlign, RoiAlign.Create),
         new(OpCode.Softmax, Softmax.Create),
+        new(OpCode.SoftmaxCrossEntropyLoss, SoftmaxCrossEntropyLoss.Create),
         // End of neural-network.
 
         // Control flow, sequences, optionals, recurrent layers, random.
