@@ -134,6 +134,7 @@ internal static class KernelTable
         // Neural-network layers: convolution, pooling, matrix products, normalisation, reductions, attention.
         new(OpCode.ArgMax, ArgMax.Create),
         new(OpCode.ArgMin, ArgMin.Create),
+        new(OpCode.Attention, Attention.Create),
         new(OpCode.AveragePool, AveragePool.Create),
         new(OpCode.BatchNormalization, BatchNormalization.Create),
         new(OpCode.Conv, Conv.Create),
