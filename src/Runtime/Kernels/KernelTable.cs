@@ -171,8 +171,10 @@ internal static class KernelTable
         new(OpCode.ReduceSum, ReduceKernel<ReduceSumOperator>.Create),
         new(OpCode.ReduceSumSquare, ReduceKernel<ReduceSumSquareOperator>.Create),
         new(OpCode.RoiAlign, RoiAlign.Create),
+        new(OpCode.RotaryEmbedding, RotaryEmbedding.Create),
         new(OpCode.Softmax, Softmax.Create),
         new(OpCode.SoftmaxCrossEntropyLoss, SoftmaxCrossEntropyLoss.Create),
+        new(OpCode.SwiGLU, SwiGLU.Create),
         // End of neural-network.
 
         // Control flow, sequences, optionals, recurrent layers, random.
