@@ -161,6 +161,7 @@ internal static class KernelTable
         new(OpCode.MaxUnpool, MaxUnpool.Create),
         new(OpCode.MeanVarianceNormalization, MeanVarianceNormalization.Create),
         new(OpCode.NegativeLogLikelihoodLoss, NegativeLogLikelihoodLoss.Create),
+        new(OpCode.PreviewFlexAttention, FlexAttention.Create),
         new(OpCode.RMSNormalization, RMSNormalization.Create),
         new(OpCode.ReduceL1, ReduceKernel<ReduceL1Operator>.Create),
         new(OpCode.ReduceL2, ReduceKernel<ReduceL2Operator>.Create),
