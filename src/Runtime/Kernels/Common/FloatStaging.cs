@@ -46,6 +46,29 @@ public static class FloatStaging
         }
     }
 
+    /// <summary>Like <see cref="Widen"/>, but also accepts double, rounded to float32 (for kernels
+    /// that compute every float type in float32).</summary>
+    public static ReadOnlySpan<float> ToFloat32(Tensor t, ref float[]? scratch)
+    {
+        if (t.Type != DataType.Double) return Widen(t, ref scratch);
+        var src = t.ReadOnlySpan<double>();
+        var dst = Scratch(ref scratch, src.Length);
+        for (int i = 0; i < src.Length; i++) dst[i] = (float)src[i];
+        return dst;
+    }
+
+    /// <summary>Like <see cref="Narrow"/>, but also writes double outputs.</summary>
+    public static void FromFloat32(ReadOnlySpan<float> source, Tensor destination)
+    {
+        if (destination.Type != DataType.Double)
+        {
+            Narrow(source, destination);
+            return;
+        }
+        var dst = destination.Span<double>();
+        for (int i = 0; i < dst.Length; i++) dst[i] = source[i];
+    }
+
     /// <summary>Rounds <paramref name="source"/> into <paramref name="destination"/>, an allocated
     /// float, float16 or bfloat16 tensor of the same length.</summary>
     public static void Narrow(ReadOnlySpan<float> source, Tensor destination)

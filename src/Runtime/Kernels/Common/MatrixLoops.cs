@@ -14,22 +14,35 @@ public static class MatrixLoops
     /// b[p, j] = b[p × bRow + j × bCol]; c is row-major with row stride <paramref name="cRow"/>.
     /// When rows of b are contiguous (bCol = 1) the loop runs i-p-j, adding a[i, p] × b[p, :] to
     /// the output row, so the innermost loop reads and writes contiguous memory; otherwise each
-    /// element is a dot product along the contiguous axis of b.
+    /// element is a dot product along k. Either way the products of one output element are summed
+    /// in float (the element type), in order of p except that the i-p-j form adds them four at a time.
     /// </summary>
     public static void Multiply<T>(ReadOnlySpan<T> a, int aRow, int aCol, ReadOnlySpan<T> b, int bRow, int bCol, Span<T> c, int cRow, int m, int k, int n)
         where T : INumber<T>
     {
         if (bCol == 1)
         {
+            // i-p-j: rows of b are added into the output row, four at a time so that each output
+            // element is read and written once per four products.
             for (int i = 0; i < m; i++)
             {
                 var cRowSpan = c.Slice(i * cRow, n);
                 cRowSpan.Clear();
-                for (int p = 0; p < k; p++)
+                int ai = i * aRow, p = 0;
+                for (; p + 4 <= k; p += 4)
                 {
-                    T aip = a[i * aRow + p * aCol];
+                    T a0 = a[ai + p * aCol], a1 = a[ai + (p + 1) * aCol], a2 = a[ai + (p + 2) * aCol], a3 = a[ai + (p + 3) * aCol];
+                    var b0 = b.Slice(p * bRow, n);
+                    var b1 = b.Slice((p + 1) * bRow, n);
+                    var b2 = b.Slice((p + 2) * bRow, n);
+                    var b3 = b.Slice((p + 3) * bRow, n);
+                    for (int j = 0; j < cRowSpan.Length; j++) cRowSpan[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                }
+                for (; p < k; p++)
+                {
+                    T aip = a[ai + p * aCol];
                     var bRowSpan = b.Slice(p * bRow, n);
-                    for (int j = 0; j < n; j++) cRowSpan[j] += aip * bRowSpan[j];
+                    for (int j = 0; j < cRowSpan.Length; j++) cRowSpan[j] += aip * bRowSpan[j];
                 }
             }
         }

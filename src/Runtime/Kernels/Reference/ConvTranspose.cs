@@ -6,7 +6,8 @@ namespace EdgeML.Runtime.Kernels.Reference;
 
 /// <summary>
 /// ConvTranspose: the transposed (fractionally strided) convolution, 1 to 3 spatial axes, with
-/// groups, strides, dilations, pads, output_padding, output_shape and auto_pad. W is
+/// groups, strides, dilations, pads, output_padding, output_shape and auto_pad (SAME_* gives
+/// input · stride elements as the specification says, even when that needs negative padding). W is
 /// [C, M / group, kernel...]; every input element scatters weight × value into the output
 /// window it maps to, the innermost loop running along contiguous input and output rows.
 /// float16 and bfloat16 are computed in float32.

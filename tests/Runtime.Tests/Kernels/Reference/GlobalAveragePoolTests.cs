@@ -1,0 +1,20 @@
+using EdgeML.Runtime.Tensors;
+using static EdgeML.Runtime.Tests.Kernels.Reference.NeuralNetworkTesting;
+
+namespace EdgeML.Runtime.Tests.Kernels.Reference;
+
+public class GlobalAveragePoolTests
+{
+    [Theory]
+    [InlineData(new long[] { 2, 3, 5, 4 })]
+    [InlineData(new long[] { 1, 4, 7 })]
+    [InlineData(new long[] { 1, 2, 3, 2, 4 })]
+    public void Float_matches_onnx_runtime(long[] x)
+        => MatchesOrt(1, "GlobalAveragePool", [Random("x", x, 1)], [new("y", DataType.Float)]);
+
+    [Theory]
+    [InlineData(DataType.Double, 1e-6)]
+    [InlineData(DataType.Float16, 2e-3)]
+    public void Other_float_types_match_onnx_runtime_in_float(DataType type, double rtol)
+        => MatchesOrtInFloat(type, 1, "GlobalAveragePool", [Random("x", [2, 3, 6, 5], 2)], [new("y", DataType.Float)], null, rtol, 1e-3);
+}
