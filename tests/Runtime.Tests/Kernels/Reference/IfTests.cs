@@ -65,3 +65,47 @@ public class IfTests
         Assert.Contains("the condition must hold one element, not 2", e.Message);
     }
 }
+
+public class SileroBranchTests
+{
+    [SharedDataTheory("models")]
+    [InlineData(16000L, 512L)]
+    [InlineData(8000L, 256L)]
+    public void Silero_vad_branches_match_onnx_runtime_over_several_chunks(long rate, long samples)
+    {
+        // The VAD's graph is an If on the sample rate whose branches hold the LSTMs; the state
+        // outputs feed the next chunk, as a streaming caller does.
+        var path = TestPaths.SharedPath("models", "silero_vad_v4.onnx");
+        var rng = new Random(5);
+        Tensor Floats(string name, long[] shape)
+        {
+            var t = new Tensor(name);
+            t.Allocate(DataType.Float, shape);
+            foreach (ref var v in t.Span<float>()) v = (float)(rng.NextDouble() * 2 - 1);
+            return t;
+        }
+        var inputs = new Dictionary<string, Tensor>
+        {
+            ["sr"] = OpTester.Make("sr", DataType.Int64, [], rate),
+            ["h"] = Floats("h", [2, 1, 64]),
+            ["c"] = Floats("c", [2, 1, 64]),
+        };
+        using var ort = new EdgeML.Oracle.OrtRunner(path);
+        using var model = EdgeML.Compiler.ModelCompiler.LoadOnnx(path, new EdgeML.Compiler.CompileOptions { Dims = new() { ["batch"] = 1, ["sequence"] = samples } });
+        using var session = new EdgeML.Runtime.Execution.InferenceSession(model);
+        for (int chunk = 0; chunk < 3; chunk++)
+        {
+            inputs["input"] = Floats("input", [1, samples]);
+            var expected = ort.Run(inputs);
+            foreach (var (n, t) in inputs) session.Input(n).CopyFrom(t);
+            session.Run();
+            for (int k = 0; k < expected.Count; k++)
+            {
+                var r = EdgeML.Compiler.Verification.TensorComparison.Compare(session.Output(k), expected[k], 1e-3, 1e-4);
+                Assert.True(r.Equal, $"chunk {chunk}, output {session.Outputs[k].Name}: {r.Reason}");
+            }
+            inputs["h"] = expected[1];
+            inputs["c"] = expected[2];
+        }
+    }
+}
