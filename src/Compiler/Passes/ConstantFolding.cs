@@ -34,7 +34,7 @@ public sealed class ConstantFolding : IPass
             {
                 var node = graph.Nodes[i];
                 if (!CanFold(node)) continue;
-                ConstantTensor[] results;
+                ConstantTensor?[] results;
                 try
                 {
                     results = NodeEvaluator.Evaluate(node);
@@ -44,6 +44,8 @@ public sealed class ConstantFolding : IPass
                     context.Warnings.Add($"constant folding skipped {node.Describe()}: {e.Message}");
                     continue;
                 }
+                // Sequences and optionals (SequenceConstruct, Optional, ...) have no constant form.
+                if (node.Outputs.Where((o, k) => o != null && results[k] == null).Any()) continue;
                 long inBytes = node.Inputs.Sum(v => v?.Constant?.ByteLength ?? 0);
                 long outBytes = results.Sum(r => r?.ByteLength ?? 0);
                 if (outBytes > Math.Max(1 << 20, inBytes * context.Options.FoldGrowthLimit)) continue;
@@ -51,10 +53,11 @@ public sealed class ConstantFolding : IPass
                 {
                     var o = node.Outputs[k];
                     if (o == null) continue;
-                    o.Constant = results[k];
-                    o.Type = results[k].Type;
+                    var c = results[k]!;
+                    o.Constant = c;
+                    o.Type = c.Type;
                     o.Kind = ValueKind.Tensor;
-                    o.Shape = results[k].Shape.Select(d => new Dimension(d)).ToArray();
+                    o.Shape = c.Shape.Select(d => new Dimension(d)).ToArray();
                     o.Producer = null;
                 }
                 graph.Nodes.RemoveAt(i);

@@ -6,10 +6,11 @@ using EdgeML.Runtime.Tensors;
 namespace EdgeML.Compiler.Passes;
 
 /// <summary>Runs one IR node on constant inputs with the runtime's own kernels, so folding at
-/// compile time computes exactly what the device would.</summary>
+/// compile time computes exactly what the device would. An output that is not a tensor (a sequence
+/// or an optional) has no constant form: its entry is null.</summary>
 public static class NodeEvaluator
 {
-    public static ConstantTensor[] Evaluate(IrNode node)
+    public static ConstantTensor?[] Evaluate(IrNode node)
     {
         var values = new List<ValueDefinition>();
         var inputs = new int[node.Inputs.Count];
@@ -44,9 +45,9 @@ public static class NodeEvaluator
         };
         using var session = new InferenceSession(EdgeMLModel.FromDefinition(def, node.Name));
         session.Run();
-        var result = new ConstantTensor[node.Outputs.Count];
+        var result = new ConstantTensor?[node.Outputs.Count];
         for (int i = 0; i < outputs.Length; i++)
-            if (outputs[i] >= 0) result[i] = ConstantTensor.FromTensor(session.Value(outputs[i]));
+            if (outputs[i] >= 0 && session.Value(outputs[i]).Kind == ValueKind.Tensor) result[i] = ConstantTensor.FromTensor(session.Value(outputs[i]));
         return result;
     }
 }

@@ -47,7 +47,8 @@ public sealed class ShapeInference : IPass
     private static void Record(Tensor t, IrValue v, bool[] seen, int index)
     {
         seen[index] = true;
-        v.Kind = t.Kind;
+        // A value declared optional stays optional: the probe sees only one of its states.
+        if (v.Kind != ValueKind.None) v.Kind = t.Kind;
         if (t.Kind is ValueKind.Tensor or ValueKind.Sequence) v.Type = t.Type;
         if (t.Kind == ValueKind.Tensor)
         {

@@ -181,10 +181,30 @@ internal static class KernelTable
         // End of neural-network.
 
         // Control flow, sequences, optionals, recurrent layers, random.
+        new(OpCode.Bernoulli, Bernoulli.Create),
+        new(OpCode.ConcatFromSequence, ConcatFromSequence.Create),
         new(OpCode.GRU, GRU.Create),
         new(OpCode.If, If.Create),
         new(OpCode.LSTM, LSTM.Create),
+        new(OpCode.Loop, Loop.Create),
+        new(OpCode.Multinomial, Multinomial.Create),
+        new(OpCode.Optional, Optional.Create),
+        new(OpCode.OptionalGetElement, OptionalGetElement.Create),
+        new(OpCode.OptionalHasElement, OptionalHasElement.Create),
         new(OpCode.RNN, RNN.Create),
+        new(OpCode.RandomNormal, RandomNormal.Create),
+        new(OpCode.RandomNormalLike, RandomNormalLike.Create),
+        new(OpCode.RandomUniform, RandomUniform.Create),
+        new(OpCode.RandomUniformLike, RandomUniformLike.Create),
+        new(OpCode.Scan, Scan.Create),
+        new(OpCode.SequenceAt, SequenceAt.Create),
+        new(OpCode.SequenceConstruct, SequenceConstruct.Create),
+        new(OpCode.SequenceEmpty, SequenceEmpty.Create),
+        new(OpCode.SequenceErase, SequenceErase.Create),
+        new(OpCode.SequenceInsert, SequenceInsert.Create),
+        new(OpCode.SequenceLength, SequenceLength.Create),
+        new(OpCode.SequenceMap, SequenceMap.Create),
+        new(OpCode.SplitToSequence, SplitToSequence.Create),
         // End of control flow.
 
         // Quantisation, strings, signal processing, detection, training operators.
