@@ -8,9 +8,10 @@ namespace EdgeML.Runtime.Kernels.Reference.Ml;
 /// ai.onnx.ml TreeEnsembleClassifier (1, 3; deprecated in 5): sums the class weights of the leaves
 /// reached, adds base_values and picks the top class. The two-class cases follow ONNX Runtime
 /// exactly: when every leaf votes for a single class the ensemble gives one score s, written as
-/// [1 - s, s] when all weights are positive (class 1 when s &gt; 0.5) and as [-s, s] (or
-/// [logistic(-s), logistic(s)]) otherwise (class 1 when s &gt; 0); with two base values the score of
-/// class 1 is base_values[1] + the sum. Compares and sums in double for double inputs, else float.
+/// [1 - s, s] when all weights are positive (class 1 when s &gt; 0.5) and as [-s, s] otherwise
+/// (class 1 when s &gt; 0), as [logistic(-s), logistic(s)] under LOGISTIC; with two base values the
+/// score of class 1 is base_values[1] + the sum. Only class-0 votes make a lone score: votes for
+/// class 1 alone give [0, s] (transformed as a pair). Compares and sums in double for double inputs, else float.
 /// </summary>
 public sealed class TreeEnsembleClassifier : Kernel
 {
@@ -185,6 +186,9 @@ public sealed class TreeEnsembleClassifier : Kernel
         else
         {
             float s = has[0] ? float.CreateTruncating(sc[0]) : 0f;
+            // The trees' writer (unlike the linear models') gives [logistic(-s), logistic(s)] under
+            // LOGISTIC whichever way the lone score was to be completed.
+            if (_transform == PostTransform.Logistic && second == MlScores.SecondClass.ComplementOfOne) second = MlScores.SecondClass.Symmetric;
             MlScores.WriteBinary(s, _transform, second ?? MlScores.SecondClass.None, o);
         }
         return label;
