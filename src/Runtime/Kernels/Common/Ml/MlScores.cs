@@ -103,7 +103,8 @@ public static class MlScores
 
     /// <summary>How a lone binary score becomes two columns (ONNX Runtime's convention):
     /// <see cref="ComplementOfOne"/> writes [1 - s, s] (probability-like weights),
-    /// <see cref="Symmetric"/> writes [-s, s], or [logistic(-s), logistic(s)] under LOGISTIC.</summary>
+    /// <see cref="Symmetric"/> writes [-s, s]; under LOGISTIC either writes
+    /// [logistic(-s), logistic(s)], and the other transforms leave the pair as it is.</summary>
     public enum SecondClass : byte
     {
         None,
@@ -121,15 +122,17 @@ public static class MlScores
             if (output.Length > 1) output[1] = 0;
             return;
         }
+        if (second != SecondClass.None && transform == PostTransform.Logistic)
+        {
+            output[0] = Logistic(-score);
+            output[1] = Logistic(score);
+            return;
+        }
         switch (second)
         {
             case SecondClass.ComplementOfOne:
                 output[0] = 1f - score;
                 output[1] = score;
-                break;
-            case SecondClass.Symmetric when transform == PostTransform.Logistic:
-                output[0] = Logistic(-score);
-                output[1] = Logistic(score);
                 break;
             case SecondClass.Symmetric:
                 output[0] = -score;

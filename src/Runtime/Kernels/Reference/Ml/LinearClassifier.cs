@@ -6,7 +6,8 @@ namespace EdgeML.Runtime.Kernels.Reference.Ml;
 /// <summary>ai.onnx.ml LinearClassifier (1): scores = X coefficients^T + intercepts (one class per
 /// intercept), the top class, then the post transform. With a single score per row the label is
 /// classlabels[1] when the score is positive, else classlabels[0] (1 or 0 without two labels), and
-/// with two labels the scores are written as [1 - s, s] (ONNX Runtime's convention, untransformed).</summary>
+/// with two labels the scores are written as [1 - s, s], or [logistic(-s), logistic(s)] under
+/// LOGISTIC (ONNX Runtime's convention).</summary>
 public sealed class LinearClassifier : Kernel
 {
     private readonly float[] _coefficients;

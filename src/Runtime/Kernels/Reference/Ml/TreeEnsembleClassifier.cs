@@ -186,9 +186,6 @@ public sealed class TreeEnsembleClassifier : Kernel
         else
         {
             float s = has[0] ? float.CreateTruncating(sc[0]) : 0f;
-            // The trees' writer (unlike the linear models') gives [logistic(-s), logistic(s)] under
-            // LOGISTIC whichever way the lone score was to be completed.
-            if (_transform == PostTransform.Logistic && second == MlScores.SecondClass.ComplementOfOne) second = MlScores.SecondClass.Symmetric;
             MlScores.WriteBinary(s, _transform, second ?? MlScores.SecondClass.None, o);
         }
         return label;
