@@ -7,8 +7,8 @@ namespace EdgeML.Runtime.Kernels.Reference.Ml;
 /// ai.onnx.ml LabelEncoder (1, 2, 4): maps each element through parallel key and value lists.
 /// Version 1 maps strings to their index in classes_strings and indices back to strings; versions 2
 /// and 4 take keys_* / values_* (strings, int64s, floats, and in 4 tensors of any of the listed
-/// types) with a default for missing keys. NaN keys match NaN inputs; a repeated key's last value
-/// wins. The maps are built once; a run only looks up.
+/// types) with a default for missing keys. From version 4 a NaN key matches NaN inputs (before, NaN
+/// never matches, as in ONNX Runtime); a repeated key's last value wins. The maps are built once; a run only looks up.
 /// </summary>
 public sealed class LabelEncoder : Kernel
 {
@@ -24,10 +24,12 @@ public sealed class LabelEncoder : Kernel
     private readonly double[] _realValues;
     // Index _count of the value arrays holds the default.
     private readonly int _default;
+    private readonly bool _nanMatchesNan;
 
     private LabelEncoder(Domain keyDomain, Dictionary<string, int>? textKeys, Dictionary<long, int>? intKeys, Dictionary<double, int>? realKeys,
-        DataType outputType, string[] textValues, long[] intValues, double[] realValues, int defaultIndex)
+        DataType outputType, string[] textValues, long[] intValues, double[] realValues, int defaultIndex, bool nanMatchesNan)
     {
+        _nanMatchesNan = nanMatchesNan;
         _keyDomain = keyDomain;
         _textKeys = textKeys;
         _intKeys = intKeys;
@@ -115,7 +117,7 @@ public sealed class LabelEncoder : Kernel
         textValues[n] = defaultText;
         intValues[n] = defaultInt;
         realValues[n] = defaultReal;
-        return new LabelEncoder(domain, textKeys, intKeys, realKeys, values.Type, textValues, intValues, realValues, n);
+        return new LabelEncoder(domain, textKeys, intKeys, realKeys, values.Type, textValues, intValues, realValues, n, info.Version >= 4);
     }
 
     /// <summary>The one keys_* (or values_*) attribute given.</summary>
@@ -179,7 +181,8 @@ public sealed class LabelEncoder : Kernel
                     DataType.Double => x.ReadOnlySpan<double>()[i],
                     _ => throw context.Error($"the keys are floating point but the input is {DataTypeInfo.Name(x.Type)}"),
                 };
-                return _realKeys!.TryGetValue(double.IsNaN(real) ? double.NaN : real, out index) ? index : _default;
+                if (double.IsNaN(real)) return _nanMatchesNan && _realKeys!.TryGetValue(double.NaN, out index) ? index : _default;
+                return _realKeys!.TryGetValue(real, out index) ? index : _default;
         }
     }
 
