@@ -82,6 +82,12 @@ public sealed class OrtRunner : IDisposable
         {
             case ValueKind.Sequence:
                 return OrtValue.CreateSequence(t.Items.Select(ToOrt).ToList());
+            case ValueKind.Map:
+            {
+                var keys = ToOrt(t.Items[0]);
+                var values = ToOrt(t.Items[1]);
+                return OrtValue.CreateMap(ref keys, ref values);
+            }
             case ValueKind.Tensor:
                 break;
             default:
@@ -117,6 +123,17 @@ public sealed class OrtRunner : IDisposable
                 using var item = v.GetValue(i, OrtAllocator.DefaultInstance);
                 Fill(item, target.AddItem());
             }
+            return;
+        }
+        if (v.OnnxType == OnnxValueType.ONNX_TYPE_MAP)
+        {
+            using var keys = v.GetValue(0, OrtAllocator.DefaultInstance);
+            using var values = v.GetValue(1, OrtAllocator.DefaultInstance);
+            var keyType = (DataType)(int)keys.GetTensorTypeAndShape().ElementDataType;
+            var valueType = (DataType)(int)values.GetTensorTypeAndShape().ElementDataType;
+            var (k, w) = target.SetMap(keyType, valueType);
+            Fill(keys, k);
+            Fill(values, w);
             return;
         }
         if (v.OnnxType == OnnxValueType.ONNX_TYPE_OPTIONAL)

@@ -71,6 +71,23 @@ public sealed class OnnxGraphBuilder
         return this;
     }
 
+    /// <summary>A map input (ai.onnx.ml DictVectorizer, CastMap).</summary>
+    public OnnxGraphBuilder MapInput(string name, DataType keyType, DataType valueType)
+    {
+        Proto.Input.Add(new ValueInfoProto { Name = name, Type = MapType(keyType, valueType) });
+        return this;
+    }
+
+    /// <summary>A sequence-of-maps output (ai.onnx.ml ZipMap).</summary>
+    public OnnxGraphBuilder SequenceOfMapsOutput(string name, DataType keyType, DataType valueType)
+    {
+        Proto.Output.Add(new ValueInfoProto { Name = name, Type = new TypeProto { SequenceType = new TypeProto.Types.Sequence { ElemType = MapType(keyType, valueType) } } });
+        return this;
+    }
+
+    private static TypeProto MapType(DataType keyType, DataType valueType)
+        => new() { MapType = new TypeProto.Types.Map { KeyType = (int)keyType, ValueType = TensorType(valueType, null) } };
+
     public OnnxGraphBuilder Initializer(string name, ConstantTensor value)
     {
         var t = ToProto(value);

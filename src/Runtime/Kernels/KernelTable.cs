@@ -1,5 +1,6 @@
 using EdgeML.Runtime.Kernels.Common;
 using EdgeML.Runtime.Kernels.Reference;
+using EdgeML.Runtime.Kernels.Reference.Ml;
 using EdgeML.Runtime.Operators;
 
 namespace EdgeML.Runtime.Kernels;
@@ -235,6 +236,25 @@ internal static class KernelTable
         // End of quantisation.
 
         // ai.onnx.ml: classic machine-learning operators.
+        new(OpCode.MlArrayFeatureExtractor, ArrayFeatureExtractor.Create),
+        new(OpCode.MlBinarizer, Binarizer.Create),
+        new(OpCode.MlCastMap, CastMap.Create),
+        new(OpCode.MlCategoryMapper, CategoryMapper.Create),
+        new(OpCode.MlDictVectorizer, DictVectorizer.Create),
+        new(OpCode.MlFeatureVectorizer, FeatureVectorizer.Create),
+        new(OpCode.MlImputer, Imputer.Create),
+        new(OpCode.MlLabelEncoder, LabelEncoder.Create),
+        new(OpCode.MlLinearClassifier, LinearClassifier.Create),
+        new(OpCode.MlLinearRegressor, LinearRegressor.Create),
+        new(OpCode.MlNormalizer, Normalizer.Create),
+        new(OpCode.MlOneHotEncoder, OneHotEncoder.Create),
+        new(OpCode.MlSVMClassifier, SVMClassifier.Create),
+        new(OpCode.MlSVMRegressor, SVMRegressor.Create),
+        new(OpCode.MlScaler, Scaler.Create),
+        new(OpCode.MlTreeEnsemble, TreeEnsemble.Create),
+        new(OpCode.MlTreeEnsembleClassifier, TreeEnsembleClassifier.Create),
+        new(OpCode.MlTreeEnsembleRegressor, TreeEnsembleRegressor.Create),
+        new(OpCode.MlZipMap, ZipMap.Create),
         // End of ai.onnx.ml.
     ];
 }
