@@ -16,8 +16,10 @@ public sealed class PassManager
 
     public IReadOnlyList<IPass> Passes => _passes;
 
-    /// <summary>The standard pipeline: clean up, drop pass-through operators, check every operator has a kernel, fold constants, clean up again, infer shapes.</summary>
+    /// <summary>The standard pipeline: expand Gradient operators (before any clean-up, as they name
+    /// their target by attribute), clean up, drop pass-through operators, check every operator has a kernel, fold constants, clean up again, infer shapes.</summary>
     public static PassManager Default() => new PassManager()
+        .Add(new GradientExpansion())
         .Add(new DeadNodeElimination())
         .Add(new NoOpElimination())
         .Add(new KernelSupportCheck())

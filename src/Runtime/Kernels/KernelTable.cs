@@ -256,5 +256,9 @@ internal static class KernelTable
         new(OpCode.MlTreeEnsembleRegressor, TreeEnsembleRegressor.Create),
         new(OpCode.MlZipMap, ZipMap.Create),
         // End of ai.onnx.ml.
+
+        // ai.edgeml: EdgeML's own operators, made by compiler passes.
+        new(OpCode.EdgeMLSumToShape, SumToShape.Create),
+        // End of ai.edgeml.
     ];
 }

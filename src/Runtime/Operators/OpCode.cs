@@ -232,4 +232,5 @@ public enum OpCode : ushort
     TrainingGradient = 2003,
     TrainingMomentum = 2004,
     PreviewFlexAttention = 2501,
+    EdgeMLSumToShape = 3000,
 }
