@@ -5,7 +5,9 @@ namespace EdgeML.Runtime.Kernels.Reference;
 
 /// <summary>
 /// Loop (opsets 1-25): runs <c>body</c> while the iteration number is below the trip count M (when
-/// given) and the condition holds (when given; afterwards the body's condition output decides).
+/// given) and the condition holds: the cond input (true when omitted) before the first iteration,
+/// then the body's condition output, whether or not cond was given (as ONNX Runtime and the ONNX
+/// reference implementation do).
 /// Inputs: M, cond, then N loop-carried initial values (tensors, sequences or optionals). The body
 /// takes (iteration number, condition, N carried values) and returns (condition, N carried values,
 /// K scan outputs). Outputs: the N final carried values, then the K scan outputs, each the body's

@@ -58,6 +58,7 @@ public class LoopTests
     [InlineData(false, true, 0L)]   // condition only (a while loop)
     [InlineData(false, false, 0L)]  // neither: the body's condition output ends it
     [InlineData(true, false, 2L)]   // trip count only, reached before the condition turns false
+    [InlineData(true, false, 10L)]  // trip count only: the body's condition output still ends the loop (as in ONNX Runtime)
     public void Condition_and_trip_count_modes_match_onnx_runtime(bool withTripCount, bool withCond, long tripCount)
     {
         var m = new OnnxModelBuilder(16);
