@@ -38,9 +38,12 @@ public class TreeEnsembleTests
             modes.Add(n.Mode switch { "BRANCH_LEQ" => 0, "BRANCH_LT" => 1, "BRANCH_GTE" => 2, "BRANCH_GT" => 3, "BRANCH_EQ" => 4, _ => 5 });
             splits.Add(n.Threshold);
         }
-        ConstantTensor Values(IList<double> v) => type == DataType.Double
-            ? ConstantTensor.From<double>(DataType.Double, [v.Count], v.ToArray())
-            : ConstantTensor.From<float>(DataType.Float, [v.Count], v.Select(d => (float)d).ToArray());
+        ConstantTensor Values(IList<double> v) => type switch
+        {
+            DataType.Double => ConstantTensor.From<double>(DataType.Double, [v.Count], v.ToArray()),
+            DataType.Float16 => ConstantTensor.From<Half>(DataType.Float16, [v.Count], v.Select(d => (Half)d).ToArray()),
+            _ => ConstantTensor.From<float>(DataType.Float, [v.Count], v.Select(d => (float)d).ToArray()),
+        };
 
         var m = new OnnxModelBuilder(21).Opset("ai.onnx.ml", 5);
         m.Graph.Input("X", type, null, trees.Features).Output("Y", type, null, targets);
@@ -148,5 +151,21 @@ public class TreeEnsembleTests
             .Attr("leaf_weights", ConstantTensor.From<float>(DataType.Float, [2], [5f, 7f]));
         var inputs = new Dictionary<string, Tensor> { ["X"] = OpTester.Make("X", DataType.Float, [4, 1], 0f, 0.5f, 1f, 2f) };
         Assert.Equal([5f, 7f, 5f, 7f], OpTester.RunEdgeML(m.ToBytes(), inputs)[0].ReadOnlySpan<float>().ToArray());
+    }
+
+    [Fact]
+    public void Float16_inputs_compute_in_float()
+    {
+        // ONNX Runtime has no float16 kernel: the float16 model must give the float model's results
+        // on the same (float16-representable) inputs, rounded to float16.
+        // Weights in eighths and thresholds in quarters: exact in float16 and in float.
+        var trees = new RandomTrees(17, trees: 4, features: 3, maxDepth: 4, rng => [(rng.Next(2), (rng.Next(33) - 16) * 0.125f)]);
+        var values = RandomTrees.Inputs(17, 40, 3).Select(v => (float)(Half)v).ToArray();
+        var floats = OpTester.Make("X", DataType.Float, [40, 3], values);
+        var halves = OpTester.Make("X", DataType.Float16, [40, 3], values.Select(v => (Half)v).ToArray());
+        var expected = OpTester.RunEdgeML(Model(trees, 2, 1, 0, DataType.Float, false, 1).ToBytes(), new Dictionary<string, Tensor> { ["X"] = floats })[0];
+        var actual = OpTester.RunEdgeML(Model(trees, 2, 1, 0, DataType.Float16, false, 1).ToBytes(), new Dictionary<string, Tensor> { ["X"] = halves })[0];
+        Assert.Equal(DataType.Float16, actual.Type);
+        Assert.Equal(expected.ReadOnlySpan<float>().ToArray().Select(v => (Half)v).ToArray(), actual.ReadOnlySpan<Half>().ToArray());
     }
 }
