@@ -21,6 +21,7 @@ public sealed class TreeEnsemble : Kernel
     private float[] _scoresF = [];
     private double[] _scoresD = [];
     private bool[] _has = [];
+    private float[] _transformScratch = [];
 
     private TreeEnsemble(TreeEnsembleCore trees, int targets, PostTransform transform)
     {
@@ -169,8 +170,6 @@ public sealed class TreeEnsemble : Kernel
             for (int j = 0; j < _targets; j++) o[j] = (Half)sc[j];
         }
     }
-
-    private float[] _transformScratch = [];
 
     private float[] EnsureFloats(int n)
     {
