@@ -11,7 +11,7 @@ public sealed class CompileOptions
     public bool FoldConstants { get; init; } = true;
 
     /// <summary>A folded constant may be at most this many times the size of the constants it came
-    /// from (and at least 1 MiB is always allowed), so folding never inflates the file.</summary>
+    /// from (and at least 4 KiB is always allowed), so folding never inflates the file.</summary>
     public long FoldGrowthLimit { get; init; } = 4;
 
     /// <summary>Free key/values stored in the Metadata section (labels, thresholds, ...).</summary>

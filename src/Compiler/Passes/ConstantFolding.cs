@@ -48,7 +48,7 @@ public sealed class ConstantFolding : IPass
                 if (node.Outputs.Where((o, k) => o != null && results[k] == null).Any()) continue;
                 long inBytes = node.Inputs.Sum(v => v?.Constant?.ByteLength ?? 0);
                 long outBytes = results.Sum(r => r?.ByteLength ?? 0);
-                if (outBytes > Math.Max(1 << 20, inBytes * context.Options.FoldGrowthLimit)) continue;
+                if (outBytes > Math.Max(4 << 10, inBytes * context.Options.FoldGrowthLimit)) continue;
                 for (int k = 0; k < node.Outputs.Count; k++)
                 {
                     var o = node.Outputs[k];
