@@ -56,7 +56,7 @@ internal static class NeuralNetworkTesting
     {
         // ONNX Runtime sees the same values, rounded to the type and back.
         var typed = inputs.Select(t => t == null ? null : t.Type == DataType.Float ? Convert(t, type) : t).ToArray();
-        var rounded = typed.Select(t => t == null ? null : t.Type == type ? ToFloat(t) : t).ToArray();
+        var rounded = typed.Select((t, i) => t == null ? null : inputs[i]!.Type == DataType.Float ? ToFloat(t) : t).ToArray();
         var expected = OpTester.RunOrt(NodeModel(opset, op, rounded, outputs, attributes, domain).ToBytes(), Feed(rounded));
         var typedOutputs = outputs.Select(o => o.Type == DataType.Float ? o with { Type = type } : o).ToArray();
         var actual = OpTester.RunEdgeML(NodeModel(opset, op, typed, typedOutputs, attributes, domain).ToBytes(), Feed(typed));
