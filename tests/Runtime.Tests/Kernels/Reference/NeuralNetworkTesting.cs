@@ -70,6 +70,29 @@ internal static class NeuralNetworkTesting
         }
     }
 
+    /// <summary>Asserts that EdgeML running <paramref name="model"/> gives what ONNX Runtime gives
+    /// running <paramref name="equivalent"/> (the same function written with other operators).</summary>
+    public static void MatchesOrtComposition(OnnxModelBuilder model, OnnxModelBuilder equivalent, Tensor?[] inputs, double rtol = 1e-4, double atol = 1e-5)
+    {
+        var feed = Feed(inputs);
+        var expected = OpTester.RunOrt(equivalent.ToBytes(), feed);
+        var actual = OpTester.RunEdgeML(model.ToBytes(), feed);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int k = 0; k < expected.Count; k++)
+        {
+            var r = TensorComparison.Compare(actual[k], expected[k], rtol, atol);
+            Assert.True(r.Equal, $"output {k} differs from ONNX Runtime's composition: {r.Reason}");
+        }
+    }
+
+    /// <summary>Declares <paramref name="inputs"/> as the inputs of <paramref name="model"/>'s graph.</summary>
+    public static OnnxModelBuilder WithInputs(this OnnxModelBuilder model, Tensor?[] inputs)
+    {
+        foreach (var t in inputs)
+            if (t != null) model.Graph.Input(t.Name, t.Type, t.Shape.ToArray().Cast<object?>().ToArray());
+        return model;
+    }
+
     /// <summary>Random values in [lo, hi) of any numeric type (integers are rounded down).</summary>
     public static Tensor Random(string name, long[] shape, int seed = 1, double lo = -1, double hi = 1, DataType type = DataType.Float)
         => Convert(OpTester.Random(name, shape, seed, (float)lo, (float)hi), type);
