@@ -67,15 +67,9 @@ public sealed class ReduceKernel<TOp> : Kernel where TOp : IReduceOperator
             axes = t == null ? default : axesBuffer[..KernelHelpers.ReadInt64s(t, axesBuffer)];
         }
         Span<bool> reduced = stackalloc bool[rank];
-        if (axes.IsEmpty)
-        {
-            if (_noopWithEmptyAxes)
-            {
-                y.CopyFrom(x);
-                return;
-            }
-            reduced.Fill(true);
-        }
+        // Empty axes reduce everything, or with noop_with_empty_axes nothing: each element is then
+        // reduced alone (ReduceSumSquare squares it, ReduceL1 takes its magnitude), as ONNX Runtime does.
+        if (axes.IsEmpty) reduced.Fill(!_noopWithEmptyAxes);
         else
         {
             reduced.Clear();

@@ -11,7 +11,8 @@ namespace EdgeML.Runtime.Kernels.Reference;
 /// Mersenne Twister (MT19937, 53-bit doubles from two 32-bit words, as NumPy's legacy generator):
 /// with the seed attribute the generator restarts from that seed at every run, so a seeded node is
 /// deterministic; without it the generator is seeded once from the clock and keeps its state.
-/// The mask is bool from opset 10 and of X's type before.
+/// The mask is bool from opset 10 and of X's type before; in inference it marks every element kept
+/// (ONNX Runtime returns all false before opset 12).
 /// </summary>
 public sealed class Dropout : Kernel
 {

@@ -3,7 +3,7 @@ using EdgeML.Runtime.Kernels.Common;
 
 namespace EdgeML.Runtime.Kernels.Reference;
 
-/// <summary>ReduceMean: the mean of the values (NaN for none; integer types divide with truncation).</summary>
+/// <summary>ReduceMean: the mean of the values (0 for none, as ONNX Runtime gives; integer types divide with truncation).</summary>
 public readonly struct ReduceMeanOperator : IReduceOperator
 {
     public static int AxesInputSince => 18;
@@ -13,7 +13,7 @@ public readonly struct ReduceMeanOperator : IReduceOperator
     {
         T sum = T.Zero;
         foreach (var v in values) sum += v;
-        return sum / T.CreateChecked(values.Length);
+        return values.Length == 0 ? T.Zero : sum / T.CreateChecked(values.Length);
     }
 
     public static T ReduceInteger<T>(ReadOnlySpan<T> values) where T : IBinaryInteger<T>

@@ -16,7 +16,7 @@ internal static class NeuralNetworkTesting
     /// <summary>One output of the node: its name and element type.</summary>
     public readonly record struct Output(string Name, DataType Type);
 
-    public static OnnxModelBuilder Model(int opset, string op, Tensor?[] inputs, Output[] outputs, Action<OnnxNodeBuilder>? attributes = null, string domain = "", int domainVersion = 1)
+    public static OnnxModelBuilder NodeModel(int opset, string op, Tensor?[] inputs, Output[] outputs, Action<OnnxNodeBuilder>? attributes = null, string domain = "", int domainVersion = 1)
     {
         var m = new OnnxModelBuilder(opset);
         if (domain != "") m.Opset(domain, domainVersion);
@@ -44,7 +44,7 @@ internal static class NeuralNetworkTesting
     /// <summary>Runs the node on EdgeML and ONNX Runtime and asserts every output agrees.</summary>
     public static void MatchesOrt(int opset, string op, Tensor?[] inputs, Output[] outputs, Action<OnnxNodeBuilder>? attributes = null,
         double rtol = 1e-4, double atol = 1e-5, string domain = "")
-        => OpTester.AssertMatchesOrt(Model(opset, op, inputs, outputs, attributes, domain), Feed(inputs), rtol, atol);
+        => OpTester.AssertMatchesOrt(NodeModel(opset, op, inputs, outputs, attributes, domain), Feed(inputs), rtol, atol);
 
     /// <summary>
     /// Runs the node on EdgeML with its inputs converted to <paramref name="type"/> (integer inputs
@@ -56,10 +56,10 @@ internal static class NeuralNetworkTesting
     {
         // ONNX Runtime sees the same values, rounded to the type and back.
         var typed = inputs.Select(t => t == null ? null : t.Type == DataType.Float ? Convert(t, type) : t).ToArray();
-        var rounded = typed.Select(t => t == null ? null : t.Type == type ? ToFloat(t) : t).ToArray();
-        var expected = OpTester.RunOrt(Model(opset, op, rounded, outputs, attributes, domain).ToBytes(), Feed(rounded));
+        var rounded = typed.Select((t, i) => t == null ? null : inputs[i]!.Type == DataType.Float ? ToFloat(t) : t).ToArray();
+        var expected = OpTester.RunOrt(NodeModel(opset, op, rounded, outputs, attributes, domain).ToBytes(), Feed(rounded));
         var typedOutputs = outputs.Select(o => o.Type == DataType.Float ? o with { Type = type } : o).ToArray();
-        var actual = OpTester.RunEdgeML(Model(opset, op, typed, typedOutputs, attributes, domain).ToBytes(), Feed(typed));
+        var actual = OpTester.RunEdgeML(NodeModel(opset, op, typed, typedOutputs, attributes, domain).ToBytes(), Feed(typed));
         Assert.Equal(expected.Count, actual.Count);
         for (int k = 0; k < expected.Count; k++)
         {
@@ -68,6 +68,29 @@ internal static class NeuralNetworkTesting
             var r = TensorComparison.CompareFloats(TensorComparison.ToDoubles(actual[k]), TensorComparison.ToDoubles(expected[k]), rtol, atol);
             Assert.True(r.Equal, $"output {k} ({DataTypeInfo.Name(type)}) differs from ONNX Runtime's float32 result: {r.Reason}");
         }
+    }
+
+    /// <summary>Asserts that EdgeML running <paramref name="model"/> gives what ONNX Runtime gives
+    /// running <paramref name="equivalent"/> (the same function written with other operators).</summary>
+    public static void MatchesOrtComposition(OnnxModelBuilder model, OnnxModelBuilder equivalent, Tensor?[] inputs, double rtol = 1e-4, double atol = 1e-5)
+    {
+        var feed = Feed(inputs);
+        var expected = OpTester.RunOrt(equivalent.ToBytes(), feed);
+        var actual = OpTester.RunEdgeML(model.ToBytes(), feed);
+        Assert.Equal(expected.Count, actual.Count);
+        for (int k = 0; k < expected.Count; k++)
+        {
+            var r = TensorComparison.Compare(actual[k], expected[k], rtol, atol);
+            Assert.True(r.Equal, $"output {k} differs from ONNX Runtime's composition: {r.Reason}");
+        }
+    }
+
+    /// <summary>Declares <paramref name="inputs"/> as the inputs of <paramref name="model"/>'s graph.</summary>
+    public static OnnxModelBuilder WithInputs(this OnnxModelBuilder model, Tensor?[] inputs)
+    {
+        foreach (var t in inputs)
+            if (t != null) model.Graph.Input(t.Name, t.Type, t.Shape.ToArray().Cast<object?>().ToArray());
+        return model;
     }
 
     /// <summary>Random values in [lo, hi) of any numeric type (integers are rounded down).</summary>
