@@ -51,10 +51,7 @@ public class InferenceSessionTests
         using var s = Open(16);
         var x = Enumerable.Range(0, 64).Select(i => i * 0.1f - 3).ToArray();
         s.SetInput<float>("x", x, [16, 4], DataType.Float);
-        s.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++) s.Run();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(s.Run, runsPerWindow: 50));
     }
 
     [Fact]
@@ -68,5 +65,17 @@ public class InferenceSessionTests
         s.Run();
         Assert.Equal(x, s.Input("x").ReadOnlySpan<float>().ToArray());
         Assert.Equal(first, s.Output("y").ReadOnlySpan<float>().ToArray());
+    }
+}
+
+public class AllocationMeterTests
+{
+    private static object? _sink;
+
+    [Fact]
+    public void Sees_an_allocation_on_every_run_and_none_when_there_is_none()
+    {
+        Assert.True(AllocationMeter.SteadyStateBytes(() => _sink = new byte[100]) >= 100);
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(() => _sink = null));
     }
 }

@@ -1,3 +1,4 @@
+using EdgeML.TestSupport;
 using EdgeML.Compiler;
 using EdgeML.Compiler.Onnx;
 using EdgeML.Runtime.Execution;
@@ -62,12 +63,7 @@ public class ElementwiseAllocationTests
         b.Allocate(DataType.Float, [4]);
         foreach (ref var v in b.Span<float>()) v = (float)(rng.NextDouble() * 2 - 1);
 
-        session.Run();
-        session.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 3; i++) session.Run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, AllocationMeter.SteadyStateBytes(session.Run, runsPerWindow: 3));
         Assert.Equal([2L, 3L, 4L], session.Output("out").Shape.ToArray());
     }
 }

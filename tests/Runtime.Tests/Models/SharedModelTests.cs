@@ -40,12 +40,7 @@ public class SharedModelTests
         using var model = ModelCompiler.LoadOnnx(SharedModelCatalog.PathOf(name), new CompileOptions { Dims = SharedModelCatalog.Dims(name) });
         using var session = new InferenceSession(model);
         foreach (var (n, t) in SharedModelCatalog.MakeInputs(name)) session.Input(n).CopyFrom(t);
-        session.Run();
-        session.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        session.Run();
-        session.Run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationMeter.SteadyStateBytes(session.Run);
         Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated in two runs");
     }
 }

@@ -16,11 +16,7 @@ public class MlAllocationTests
         using var model = EdgeMLModel.FromBytes(compiled.Bytes);
         using var session = new InferenceSession(model);
         foreach (var (name, t) in inputs) session.Input(name).CopyFrom(t);
-        session.Run();
-        session.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++) session.Run();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return AllocationMeter.SteadyStateBytes(session.Run, runsPerWindow: 25);
     }
 
     public static TheoryData<string> Models() => new(["regressor", "classifier-binary", "classifier-strings", "tree-ensemble", "linear-classifier", "linear-regressor",

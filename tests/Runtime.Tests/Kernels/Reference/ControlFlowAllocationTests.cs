@@ -17,12 +17,7 @@ public class ControlFlowAllocationTests
         using var model = EdgeMLModel.FromBytes(compiled.Bytes);
         using var session = new InferenceSession(model);
         foreach (var (name, t) in inputs) session.Input(name).CopyFrom(t);
-        session.Run();
-        session.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        session.Run();
-        session.Run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationMeter.SteadyStateBytes(session.Run);
         Assert.True(allocated == 0, $"{allocated} bytes allocated in two runs");
     }
 

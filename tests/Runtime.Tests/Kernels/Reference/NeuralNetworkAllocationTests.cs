@@ -1,3 +1,4 @@
+using EdgeML.TestSupport;
 using EdgeML.Compiler;
 using EdgeML.Compiler.Onnx;
 using EdgeML.Runtime.Execution;
@@ -74,12 +75,7 @@ public class NeuralNetworkAllocationTests
         using var model = EdgeMLModel.FromBytes(bytes);
         using var session = new InferenceSession(model);
         foreach (var t in inputs) if (t != null) session.Input(t.Name).CopyFrom(t);
-        session.Run();
-        session.Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        session.Run();
-        session.Run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationMeter.SteadyStateBytes(session.Run);
         Assert.True(allocated == 0, $"{name}: {allocated} bytes allocated in two runs");
     }
 }

@@ -23,7 +23,7 @@ public class TensorGroupAllocationTests
     public void No_allocation_after_the_first_run(string op)
     {
         var (c, attributes) = Build(op);
-        Assert.Equal(0, c.AllocatedBytesOfLastRun(op, attributes));
+        Assert.Equal(0, c.SteadyStateAllocatedBytes(op, attributes));
     }
 
     private static (TensorOpCase, Action<OnnxNodeBuilder>?) Build(string op)

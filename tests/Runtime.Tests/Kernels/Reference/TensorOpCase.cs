@@ -44,8 +44,8 @@ internal sealed class TensorOpCase
         OpTester.AssertMatchesOrt(_model, _inputs, rtol, atol);
     }
 
-    /// <summary>Runs the model several times in one session and returns the managed bytes the last run allocated.</summary>
-    public long AllocatedBytesOfLastRun(string op, Action<OnnxNodeBuilder>? attributes = null, int runs = 3)
+    /// <summary>Runs the model in one session and returns the managed bytes a run allocates in steady state.</summary>
+    public long SteadyStateAllocatedBytes(string op, Action<OnnxNodeBuilder>? attributes = null)
     {
         var node = _model.Graph.Node(op, _inputNames.ToArray(), _outputNames.ToArray());
         attributes?.Invoke(node);
@@ -53,14 +53,7 @@ internal sealed class TensorOpCase
         using var model = EdgeML.Runtime.Execution.EdgeMLModel.FromBytes(compiled.Bytes);
         using var session = new EdgeML.Runtime.Execution.InferenceSession(model);
         foreach (var (name, t) in _inputs) session.Input(name).CopyFrom(t);
-        long allocated = 0;
-        for (int i = 0; i < runs; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            session.Run();
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-        return allocated;
+        return AllocationMeter.SteadyStateBytes(session.Run, warmup: 2, runsPerWindow: 1);
     }
 
     /// <summary>Runs on ONNX Runtime only.</summary>
