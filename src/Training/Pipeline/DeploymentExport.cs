@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Emit;
 using System.Text.Json;
 using EdgeML.Training.Data;
 using EdgeML.Training.Models;
@@ -27,7 +28,7 @@ internal static class DeploymentExport
         var onnxRuntime = testTable.RowCount > 0 ? OnnxVerification.Run(onnxPath, testTable, numeric, categorical, task) : null;
 
         var baseline = FeatureBaseline.Compute(trainTable, numeric.Concat(categorical));
-        AtomicFile.WriteAllText(Path.Combine(outputDirectory, "baseline.json"), JsonSerializer.Serialize(baseline, TrainingConfig.JsonOptions));
+        AtomicFile.WriteText(Path.Combine(outputDirectory, "baseline.json"), JsonSerializer.Serialize(baseline, TrainingConfig.JsonOptions));
         var edgemlPath = Path.Combine(outputDirectory, "model.edgeml");
         var build = EdgeMLCompilation.TryCompile(onnxPath, edgemlPath, metadata, BaselineSectionWriter.Write(baseline, trainTable.RowCount));
         var edgeml = build.Written && testTable.RowCount > 0 ? EdgeMLVerification.Run(edgemlPath, testTable, numeric, categorical, task) : null;

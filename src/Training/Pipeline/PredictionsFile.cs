@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Emit;
 using System.Globalization;
 using System.Text;
 using EdgeML.Training.Models;
@@ -32,7 +33,7 @@ internal static class PredictionsFile
             }
             csv.AppendLine(string.Join(',', cells.Select(Quote)));
         }
-        AtomicFile.WriteAllText(path, csv.ToString());
+        AtomicFile.WriteText(path, csv.ToString());
     }
 
     private static string Quote(string cell) => cell.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;

@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Emit;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -181,7 +182,7 @@ public static class TrainingPipeline
         };
         PredictionsFile.Write(Path.Combine(options.OutputDirectory, "predictions.csv"), split.Test.Select(i => rowIds[i]).ToArray(), test.Target, target,
             task, testOutputBest, predictedClasses);
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "metrics.json"), JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
+        AtomicFile.WriteText(Path.Combine(options.OutputDirectory, "metrics.json"), JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
         progress?.Report("writing report");
         Reports.HtmlReport.Write(Path.Combine(options.OutputDirectory, "report.html"), result, eda, task, testOutputBest, test.Target, target.Classes);
         return result;

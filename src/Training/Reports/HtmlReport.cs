@@ -1,3 +1,4 @@
+using EdgeML.Compiler.Emit;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -90,7 +91,7 @@ internal static class HtmlReport
             Table(html, ["test", "result", "figures"], result.Robustness.Select(r => new[] { r.Name, Pass(r.Passed), r.Figures }));
         }
         html.Append("</body></html>");
-        AtomicFile.WriteAllText(path, html.ToString());
+        AtomicFile.WriteText(path, html.ToString());
     }
 
     private static void Classification(StringBuilder html, ModelOutput output, double[] truth, IReadOnlyList<string> classes, TrainingResult result)
