@@ -22,7 +22,8 @@ public static class BenchCommand
         var input = CommonOptions.Input();
         var dims = CommonOptions.Dims();
         var json = CommonOptions.Json();
-        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, threads, inputs, input, dims, json };
+        var profile = new Option<bool>("--profile") { Description = "Also time EdgeML per operator type (separate runs after the comparison)" };
+        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, threads, inputs, input, dims, json, profile };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -68,6 +69,7 @@ public static class BenchCommand
             o.WriteLine($"{"ort",-10} {r.Median,10:F3} {r.P10,10:F3} {r.P90,10:F3}");
             o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs; < 1 means EdgeML is faster)");
             o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated / n:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
+            if (p.GetValue(profile)) Profile(session, n, o);
             JsonOutput.Write(p.GetValue(json), new
             {
                 model = path,
@@ -84,6 +86,50 @@ public static class BenchCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Per operator type: the median over runs of the summed time of its nodes.</summary>
+    private static void Profile(InferenceSession session, int runs, TextWriter o)
+    {
+        var nodes = session.Model.Definition.Graphs.SelectMany(g => g.Nodes).ToArray();
+        var ops = nodes.Select(x => x.Op).Distinct().ToArray();
+        var index = new Dictionary<Runtime.Operators.OpCode, int>();
+        for (int i = 0; i < ops.Length; i++) index[ops[i]] = i;
+        var counts = new int[ops.Length];
+        foreach (var node in nodes) counts[index[node.Op]]++;
+        var times = new double[ops.Length][];
+        for (int i = 0; i < ops.Length; i++) times[i] = new double[runs];
+        var nodeIndex = new Dictionary<Runtime.Model.NodeDefinition, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < nodes.Length; i++) nodeIndex[nodes[i]] = i;
+        var nodeTimes = new double[nodes.Length][];
+        for (int i = 0; i < nodes.Length; i++) nodeTimes[i] = new double[runs];
+        var shapes = new string[nodes.Length];
+        int run = 0;
+        long last = 0;
+        session.AfterNode = node =>
+        {
+            long now = Stopwatch.GetTimestamp();
+            double ms = Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
+            times[index[node.Op]][run] += ms;
+            int k = nodeIndex[node];
+            nodeTimes[k][run] += ms;
+            shapes[k] ??= string.Join(" ", node.Inputs.Where(i => i >= 0).Select(i => Runtime.Tensors.Tensor.ShapeText(session.Value(i).Shape)))
+                + " -> " + string.Join(" ", node.Outputs.Where(i => i >= 0).Select(i => Runtime.Tensors.Tensor.ShapeText(session.Value(i).Shape)))
+                + " " + string.Join(" ", node.Attributes.Items.Select(a => a.Name + "=" + (a.Ints.Length > 0 ? string.Join(",", a.Ints) : a.Type == Runtime.Model.AttributeType.Int ? a.Int.ToString() : a.Type == Runtime.Model.AttributeType.Float ? a.Float.ToString() : a.Type == Runtime.Model.AttributeType.String ? a.String : "")));
+            last = Stopwatch.GetTimestamp();
+        };
+        for (run = 0; run < runs; run++)
+        {
+            last = Stopwatch.GetTimestamp();
+            session.Run();
+        }
+        session.AfterNode = null;
+        o.WriteLine($"{"operator",-28} {"nodes",6} {"median ms",10}");
+        var rows = ops.Select((op, i) => (op, count: counts[i], ms: Stats(times[i]).Median)).OrderByDescending(r => r.ms);
+        foreach (var (op, count, ms) in rows) o.WriteLine($"{op,-28} {count,6} {ms,10:F3}");
+        o.WriteLine("slowest nodes:");
+        var slow = nodes.Select((node, i) => (node, i, ms: Stats(nodeTimes[i]).Median)).OrderByDescending(r => r.ms).Take(15);
+        foreach (var (node, i, ms) in slow) o.WriteLine($"{ms,9:F3} ms  {node.Op} {shapes[i]}");
     }
 
     public sealed record LatencyStats(double Median, double P10, double P90, double Min, double Mean);

@@ -1,0 +1,174 @@
+using System.Runtime.Intrinsics;
+using EdgeML.Runtime.Cpu;
+using EdgeML.Runtime.Kernels.Simd;
+
+namespace EdgeML.Runtime.Kernels.Blas;
+
+/// <summary>
+/// Single-precision GEMM, C[M × N] = A[M × K] · B[K × N] with a fused epilogue, blocked for the caches
+/// in the manner of GotoBLAS/BLIS: columns in blocks of NC, depth in blocks of the micro-kernel's
+/// DepthBlock, rows in blocks of MC; each block of B is packed into 16-column panels (unless it came
+/// prepacked), each block of A into 6-row panels (likewise), and a register-tiled micro-kernel
+/// (<see cref="ISgemmKernel"/>, one per CPU variant) computes 6 × Width tiles.
+/// </summary>
+internal static unsafe class Sgemm
+{
+    /// <summary>Rows of an A panel (the micro-kernels' tile height).</summary>
+    public const int PanelRows = 6;
+    /// <summary>Columns of a B panel.</summary>
+    public const int PanelWidth = 16;
+    private const int RowBlock = 96;
+    private const int ColumnBlock = 512;
+
+    /// <summary>C = epilogue(A · B); C is row-major with row stride <paramref name="ldc"/> and must
+    /// not overlap A, B or the residual.</summary>
+    public static void Multiply(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
+    {
+        if (m <= 0 || n <= 0) return;
+        switch (variant)
+        {
+            case CpuVariant.Avx512: Run<SgemmKernel_6x64_Avx512, Simd512, Vector512<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Avx2: Run<SgemmKernel_6x16_Avx2, Simd256, Vector256<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Vector128: Run<SgemmKernel_6x8_Vector128, Simd128, Vector128<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            default: Run<SgemmKernel_6x4_Scalar, SimdScalar, float>(m, n, k, a, b, c, ldc, epilogue); break;
+        }
+    }
+
+    private static void Run<TK, TS, TV>(int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue ep)
+        where TK : ISgemmKernel where TS : ISimd<TV> where TV : struct
+    {
+        // What the micro-kernel does in registers, and what is left for the pass over each tile.
+        bool kernelBiases = ep.Alpha == 1 && ep.Beta == 1 && (ep.RowBias == null || ep.RowBiasStride == 1);
+        bool kernelRowBias = kernelBiases && ep.RowBias != null;
+        bool kernelColumnBias = kernelBiases && ep.ColumnBias != null;
+        bool kernelClamp = kernelBiases && ep.Residual == null && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
+        bool post = !kernelBiases || ep.Residual != null || (ep.Activation.Kind != ActivationKind.None && !kernelClamp);
+        if (k == 0)
+        {
+            for (int i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
+            Post<TS, TV>(c, ldc, 0, m, 0, n, ep, biasesDone: false, activationDone: false);
+            return;
+        }
+
+        int kcMax = TK.DepthBlock, width = TK.Width;
+        int ncMax = Math.Max(width, ColumnBlock / width * width);
+        float* packedB = b.Layout == SgemmLayout.Packed ? null : SgemmScratch.B((long)kcMax * ((Math.Min(n, ncMax) + PanelWidth - 1) / PanelWidth * PanelWidth));
+        float* packedA = a.Layout == SgemmLayout.Packed ? null : SgemmScratch.A((long)kcMax * ((Math.Min(m, RowBlock) + PanelRows - 1) / PanelRows * PanelRows));
+        SgemmTileEpilogue tile = default;
+        tile.Min = ep.Activation.ClampMin;
+        tile.Max = ep.Activation.ClampMax;
+
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n - jc);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                bool last = pc + kc == k;
+                float* bp;
+                nint bps;
+                switch (b.Layout)
+                {
+                    case SgemmLayout.Packed:
+                        bp = b.Data + (nint)(jc / PanelWidth) * k * PanelWidth + (nint)pc * PanelWidth;
+                        bps = (nint)k * PanelWidth;
+                        break;
+                    case SgemmLayout.Im2Col:
+                        bp = packedB;
+                        bps = (nint)kc * PanelWidth;
+                        b.Columns->Pack(pc, kc, jc, nc, bp, bps);
+                        break;
+                    default:
+                        bp = packedB;
+                        bps = (nint)kc * PanelWidth;
+                        SgemmPacking.PackB(b.Data, b.RowStride, b.ColumnStride, pc, kc, jc, nc, bp, bps);
+                        break;
+                }
+                var flags = SgemmFlags.None;
+                if (pc > 0) flags |= SgemmFlags.Accumulate;
+                if (last && kernelRowBias) flags |= SgemmFlags.RowBias;
+                if (last && kernelColumnBias) flags |= SgemmFlags.ColumnBias;
+                if (last && kernelClamp) flags |= SgemmFlags.Clamp;
+                tile.Flags = flags;
+
+                for (int ic = 0; ic < m; ic += RowBlock)
+                {
+                    int mc = Math.Min(RowBlock, m - ic);
+                    float* ap;
+                    nint aps;
+                    if (a.Layout == SgemmLayout.Packed)
+                    {
+                        ap = a.Data + (nint)(ic / PanelRows) * k * PanelRows + (nint)pc * PanelRows;
+                        aps = (nint)k * PanelRows;
+                    }
+                    else
+                    {
+                        ap = packedA;
+                        aps = (nint)kc * PanelRows;
+                        SgemmPacking.PackA(a.Data, a.RowStride, a.ColumnStride, ic, mc, pc, kc, ap, aps);
+                    }
+                    for (int jr = 0; jr < nc; jr += width)
+                    {
+                        int nr = Math.Min(width, nc - jr);
+                        int col = jc + jr;
+                        tile.ColumnBias = ep.ColumnBias == null ? null : ep.ColumnBias + col;
+                        float* bPanel = bp + (jr / PanelWidth) * bps;
+                        for (int ir = 0; ir < mc; ir += PanelRows)
+                        {
+                            int row = ic + ir;
+                            tile.RowBias = ep.RowBias == null ? null : ep.RowBias + row;
+                            TK.Run(kc, ap + (ir / PanelRows) * aps, bPanel, bps, c + row * ldc + col, ldc, Math.Min(PanelRows, mc - ir), nr, tile);
+                        }
+                        if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The epilogue terms the micro-kernel did not apply, over rows [i0, i0 + rows) and
+    /// columns [j0, j0 + cols) of C.</summary>
+    private static void Post<TS, TV>(float* c, nint ldc, int i0, int rows, int j0, int cols, in SgemmEpilogue ep, bool biasesDone, bool activationDone)
+        where TS : ISimd<TV> where TV : struct
+    {
+        var alpha = TS.Splat(ep.Alpha);
+        var beta = TS.Splat(ep.Beta);
+        for (int i = i0; i < i0 + rows; i++)
+        {
+            float* y = c + i * ldc + j0;
+            float* res = ep.Residual == null ? null : ep.Residual + i * ep.ResidualRowStride + j0;
+            if (biasesDone)
+            {
+                // Only a residual is left (Alpha = Beta = 1).
+                if (res != null)
+                {
+                    int j = 0;
+                    for (; j <= cols - TS.Count; j += TS.Count) TS.Store(y + j, TS.Add(TS.Load(y + j), TS.Load(res + j)));
+                    for (; j < cols; j++) y[j] += res[j];
+                }
+            }
+            else
+            {
+                float rb = ep.RowBias == null ? 0 : ep.RowBias[i * ep.RowBiasStride];
+                float* cb = ep.ColumnBias == null ? null : ep.ColumnBias + j0;
+                var rbv = TS.Splat(rb);
+                int j = 0;
+                for (; j <= cols - TS.Count; j += TS.Count)
+                {
+                    var t = rbv;
+                    if (cb != null) t = TS.Add(t, TS.Load(cb + j));
+                    if (res != null) t = TS.Add(t, TS.Load(res + j));
+                    TS.Store(y + j, TS.MultiplyAdd(beta, t, TS.Multiply(alpha, TS.Load(y + j))));
+                }
+                for (; j < cols; j++)
+                {
+                    float t = rb;
+                    if (cb != null) t += cb[j];
+                    if (res != null) t += res[j];
+                    y[j] = ep.Beta * t + ep.Alpha * y[j];
+                }
+            }
+            if (!activationDone) VectorActivation.Apply<TS, TV>(y, cols, ep.Activation);
+        }
+    }
+}

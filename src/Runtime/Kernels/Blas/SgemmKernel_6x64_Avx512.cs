@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace EdgeML.Runtime.Kernels.Blas;
+
+/// <summary>
+/// AVX-512 SGEMM micro-kernel: 6 rows × up to 4 zmm (64 columns), 24 accumulators. Each k step
+/// loads one zmm per B panel and broadcasts the six A values. Partial last vectors use masked loads
+/// and stores, so no tile ever touches memory outside C.
+/// </summary>
+internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
+{
+    public static int Width => 64;
+    public static int DepthBlock => 128;
+
+    public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    {
+        switch ((nr + 15) >> 4)
+        {
+            case 4: Tile<Four>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
+            case 3: Tile<Three>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
+            case 2: Tile<Two>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
+            default: Tile<One>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile<TN>(int kc, float* a, float* b, nint ps, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e) where TN : struct, IVectorCount
+    {
+        var z = Vector512<float>.Zero;
+        Vector512<float> c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        Vector512<float> c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
+        Vector512<float> c40 = z, c41 = z, c42 = z, c43 = z, c50 = z, c51 = z, c52 = z, c53 = z;
+        float* b0 = b, b1 = b + ps, b2 = b + 2 * ps, b3 = b + 3 * ps;
+        for (int k = 0; k < kc; k++)
+        {
+            var v0 = Vector512.Load(b0 + k * 16);
+            var v1 = TN.Count > 1 ? Vector512.Load(b1 + k * 16) : z;
+            var v2 = TN.Count > 2 ? Vector512.Load(b2 + k * 16) : z;
+            var v3 = TN.Count > 3 ? Vector512.Load(b3 + k * 16) : z;
+            var s = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(s, v0, c00);
+            if (TN.Count > 1) c01 = Vector512.FusedMultiplyAdd(s, v1, c01);
+            if (TN.Count > 2) c02 = Vector512.FusedMultiplyAdd(s, v2, c02);
+            if (TN.Count > 3) c03 = Vector512.FusedMultiplyAdd(s, v3, c03);
+            s = Vector512.Create(a[1]);
+            c10 = Vector512.FusedMultiplyAdd(s, v0, c10);
+            if (TN.Count > 1) c11 = Vector512.FusedMultiplyAdd(s, v1, c11);
+            if (TN.Count > 2) c12 = Vector512.FusedMultiplyAdd(s, v2, c12);
+            if (TN.Count > 3) c13 = Vector512.FusedMultiplyAdd(s, v3, c13);
+            s = Vector512.Create(a[2]);
+            c20 = Vector512.FusedMultiplyAdd(s, v0, c20);
+            if (TN.Count > 1) c21 = Vector512.FusedMultiplyAdd(s, v1, c21);
+            if (TN.Count > 2) c22 = Vector512.FusedMultiplyAdd(s, v2, c22);
+            if (TN.Count > 3) c23 = Vector512.FusedMultiplyAdd(s, v3, c23);
+            s = Vector512.Create(a[3]);
+            c30 = Vector512.FusedMultiplyAdd(s, v0, c30);
+            if (TN.Count > 1) c31 = Vector512.FusedMultiplyAdd(s, v1, c31);
+            if (TN.Count > 2) c32 = Vector512.FusedMultiplyAdd(s, v2, c32);
+            if (TN.Count > 3) c33 = Vector512.FusedMultiplyAdd(s, v3, c33);
+            s = Vector512.Create(a[4]);
+            c40 = Vector512.FusedMultiplyAdd(s, v0, c40);
+            if (TN.Count > 1) c41 = Vector512.FusedMultiplyAdd(s, v1, c41);
+            if (TN.Count > 2) c42 = Vector512.FusedMultiplyAdd(s, v2, c42);
+            if (TN.Count > 3) c43 = Vector512.FusedMultiplyAdd(s, v3, c43);
+            s = Vector512.Create(a[5]);
+            c50 = Vector512.FusedMultiplyAdd(s, v0, c50);
+            if (TN.Count > 1) c51 = Vector512.FusedMultiplyAdd(s, v1, c51);
+            if (TN.Count > 2) c52 = Vector512.FusedMultiplyAdd(s, v2, c52);
+            if (TN.Count > 3) c53 = Vector512.FusedMultiplyAdd(s, v3, c53);
+            a += 6;
+        }
+        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(nr - 16 * (TN.Count - 1))).AsSingle();
+        StoreRow<TN>(c, 0, e, mask, c00, c01, c02, c03);
+        if (mr > 1) StoreRow<TN>(c + ldc, 1, e, mask, c10, c11, c12, c13);
+        if (mr > 2) StoreRow<TN>(c + 2 * ldc, 2, e, mask, c20, c21, c22, c23);
+        if (mr > 3) StoreRow<TN>(c + 3 * ldc, 3, e, mask, c30, c31, c32, c33);
+        if (mr > 4) StoreRow<TN>(c + 4 * ldc, 4, e, mask, c40, c41, c42, c43);
+        if (mr > 5) StoreRow<TN>(c + 5 * ldc, 5, e, mask, c50, c51, c52, c53);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<TN>(float* c, int row, in SgemmTileEpilogue e, Vector512<float> lastMask,
+        Vector512<float> x0, Vector512<float> x1, Vector512<float> x2, Vector512<float> x3) where TN : struct, IVectorCount
+    {
+        var flags = e.Flags;
+        if ((flags & SgemmFlags.RowBias) != 0)
+        {
+            var rb = Vector512.Create(e.RowBias[row]);
+            x0 += rb; x1 += rb; x2 += rb; x3 += rb;
+        }
+        Store(c, 0, TN.Count == 1, lastMask, x0, e);
+        if (TN.Count > 1) Store(c, 1, TN.Count == 2, lastMask, x1, e);
+        if (TN.Count > 2) Store(c, 2, TN.Count == 3, lastMask, x2, e);
+        if (TN.Count > 3) Store(c, 3, true, lastMask, x3, e);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, int j, bool last, Vector512<float> mask, Vector512<float> x, in SgemmTileEpilogue e)
+    {
+        var flags = e.Flags;
+        float* p = c + 16 * j;
+        if (!last)
+        {
+            if ((flags & SgemmFlags.Accumulate) != 0) x += Vector512.Load(p);
+            if ((flags & SgemmFlags.ColumnBias) != 0) x += Vector512.Load(e.ColumnBias + 16 * j);
+            if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
+            x.Store(p);
+        }
+        else
+        {
+            var z = Vector512<float>.Zero;
+            if ((flags & SgemmFlags.Accumulate) != 0) x += Avx512F.MaskLoad(p, mask, z);
+            if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx512F.MaskLoad(e.ColumnBias + 16 * j, mask, z);
+            if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
+            Avx512F.MaskStore(p, mask, x);
+        }
+    }
+}
