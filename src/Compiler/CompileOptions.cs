@@ -10,6 +10,11 @@ public sealed class CompileOptions
 
     public bool FoldConstants { get; init; } = true;
 
+    /// <summary>Runs the optimising passes (folding BatchNormalization into convolutions, fusing
+    /// activations, prepacking weights). Off, the model keeps its ONNX operators: tests of single
+    /// kernels use that.</summary>
+    public bool Optimize { get; init; } = true;
+
     /// <summary>A folded constant may be at most this many times the size of the constants it came
     /// from (and at least 4 KiB is always allowed), so folding never inflates the file.</summary>
     public long FoldGrowthLimit { get; init; } = 4;

@@ -235,6 +235,11 @@ internal static class KernelTable
         new(OpCode.TrainingMomentum, Momentum.Create),
         // End of quantisation.
 
+        // ai.edgeml: EdgeML's own operators, made by compiler passes (their fast kernels are in FastKernelTable).
+        new(OpCode.FusedConv, FusedConv.Create),
+        new(OpCode.FusedMatMul, FusedMatMul.Create),
+        // End of ai.edgeml.
+
         // ai.onnx.ml: classic machine-learning operators.
         new(OpCode.MlArrayFeatureExtractor, ArrayFeatureExtractor.Create),
         new(OpCode.MlBinarizer, Binarizer.Create),

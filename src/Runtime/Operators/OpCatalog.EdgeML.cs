@@ -1,6 +1,9 @@
 namespace EdgeML.Runtime.Operators;
 
-/// <summary>EdgeML's own operators (domain ai.edgeml), produced by compiler passes such as fusion.</summary>
+/// <summary>
+/// EdgeML's own operators (domain ai.edgeml), produced by compiler passes; docs/edgeml-operators.md
+/// defines them. Op codes are explicit, from 3000, and never renumbered.
+/// </summary>
 public static partial class OpCatalog
 {
     private static readonly OpSchema[] EdgeMLSchemas =
@@ -8,5 +11,9 @@ public static partial class OpCatalog
         // Sums a broadcast tensor back to a shape it was broadcast from (reverse of Expand); made
         // by the gradient expansion for operands that were broadcast.
         new(OpCode.EdgeMLSumToShape, EdgeMLDomain, "SumToShape", [1]),
+        // Conv + bias + residual + activation, weights optionally prepacked (FusedConvFusion, WeightPrepacking).
+        new(OpCode.FusedConv, EdgeMLDomain, "FusedConv", [1]),
+        // MatMul / Gemm + bias + activation, B optionally prepacked.
+        new(OpCode.FusedMatMul, EdgeMLDomain, "FusedMatMul", [1]),
     ];
 }

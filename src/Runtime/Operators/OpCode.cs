@@ -233,4 +233,6 @@ public enum OpCode : ushort
     TrainingMomentum = 2004,
     PreviewFlexAttention = 2501,
     EdgeMLSumToShape = 3000,
+    FusedConv = 3001,
+    FusedMatMul = 3002,
 }

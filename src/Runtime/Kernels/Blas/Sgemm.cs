@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
+using EdgeML.Runtime.Kernels.Common;
 using EdgeML.Runtime.Kernels.Simd;
 
 namespace EdgeML.Runtime.Kernels.Blas;

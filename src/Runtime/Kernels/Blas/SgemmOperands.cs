@@ -45,7 +45,7 @@ internal unsafe struct SgemmEpilogue
     public nint ResidualRowStride;
     public float Alpha;
     public float Beta;
-    public Simd.Activation Activation;
+    public Common.Activation Activation;
 
     public static SgemmEpilogue Default => new() { Alpha = 1, Beta = 1, RowBiasStride = 1 };
 }

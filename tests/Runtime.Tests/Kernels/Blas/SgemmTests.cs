@@ -1,5 +1,6 @@
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Blas;
+using EdgeML.Runtime.Kernels.Common;
 using EdgeML.Runtime.Kernels.Simd;
 
 namespace EdgeML.Runtime.Tests.Kernels.Blas;
