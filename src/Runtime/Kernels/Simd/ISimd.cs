@@ -28,6 +28,8 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract TV SelectGreater(TV a, TV b, TV ifTrue, TV ifFalse);
     /// <summary>Lanes where a &lt; b select <paramref name="ifTrue"/>, others <paramref name="ifFalse"/>.</summary>
     static abstract TV SelectLess(TV a, TV b, TV ifTrue, TV ifFalse);
+    /// <summary>Lanes where <paramref name="test"/> is NaN select <paramref name="ifTrue"/>, others <paramref name="ifFalse"/>.</summary>
+    static abstract TV SelectNaN(TV test, TV ifTrue, TV ifFalse);
     static abstract TV Exp(TV x);
     static abstract TV Sqrt(TV x);
     /// <summary>Sum of the lanes.</summary>

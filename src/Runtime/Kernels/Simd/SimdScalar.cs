@@ -19,6 +19,7 @@ internal readonly unsafe struct SimdScalar : ISimd<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Min(float a, float b) => a < b ? a : b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float SelectGreater(float a, float b, float t, float f) => a > b ? t : f;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float SelectLess(float a, float b, float t, float f) => a < b ? t : f;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float SelectNaN(float x, float t, float f) => float.IsNaN(x) ? t : f;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Exp(float x) => MathF.Exp(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sqrt(float x) => MathF.Sqrt(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float v) => v;

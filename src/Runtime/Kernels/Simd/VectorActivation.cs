@@ -6,19 +6,28 @@ namespace EdgeML.Runtime.Kernels.Simd;
 /// <summary>Applies an <see cref="Activation"/> in place over a run of floats, vectorised.</summary>
 internal static unsafe class VectorActivation
 {
-    public static void Apply(CpuVariant variant, float* p, nint n, in Activation a)
+    /// <summary>y = activation(x) over n floats; x and y may be the same.</summary>
+    public static void Apply(CpuVariant variant, float* x, float* y, nint n, in Activation a)
     {
-        if (a.Kind == ActivationKind.None || n <= 0) return;
+        if (n <= 0) return;
+        if (a.Kind == ActivationKind.None)
+        {
+            if (x != y) Buffer.MemoryCopy(x, y, n * sizeof(float), n * sizeof(float));
+            return;
+        }
         switch (variant)
         {
-            case CpuVariant.Avx512: Apply<Simd512, System.Runtime.Intrinsics.Vector512<float>>(p, n, a); break;
-            case CpuVariant.Avx2: Apply<Simd256, System.Runtime.Intrinsics.Vector256<float>>(p, n, a); break;
-            case CpuVariant.Vector128: Apply<Simd128, System.Runtime.Intrinsics.Vector128<float>>(p, n, a); break;
-            default: Apply<SimdScalar, float>(p, n, a); break;
+            case CpuVariant.Avx512: Apply<Simd512, System.Runtime.Intrinsics.Vector512<float>>(x, y, n, a); break;
+            case CpuVariant.Avx2: Apply<Simd256, System.Runtime.Intrinsics.Vector256<float>>(x, y, n, a); break;
+            case CpuVariant.Vector128: Apply<Simd128, System.Runtime.Intrinsics.Vector128<float>>(x, y, n, a); break;
+            default: Apply<SimdScalar, float>(x, y, n, a); break;
         }
     }
 
-    public static void Apply<TS, TV>(float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct
+    /// <summary>The activation in place over n floats.</summary>
+    public static void Apply<TS, TV>(float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct => Apply<TS, TV>(p, p, n, a);
+
+    public static void Apply<TS, TV>(float* src, float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct
     {
         nint i = 0;
         switch (a.Kind)
@@ -26,7 +35,7 @@ internal static unsafe class VectorActivation
             case ActivationKind.Relu:
             {
                 var zero = TS.Zero;
-                for (; i <= n - TS.Count; i += TS.Count) { var x = TS.Load(p + i); TS.Store(p + i, TS.SelectGreater(x, zero, x, zero)); }
+                for (; i <= n - TS.Count; i += TS.Count) { var x = TS.Load(src + i); TS.Store(p + i, TS.SelectGreater(x, zero, x, zero)); }
                 break;
             }
             case ActivationKind.Clip:
@@ -34,7 +43,7 @@ internal static unsafe class VectorActivation
                 TV lo = TS.Splat(a.Alpha), hi = TS.Splat(a.Beta);
                 for (; i <= n - TS.Count; i += TS.Count)
                 {
-                    var x = TS.Load(p + i);
+                    var x = TS.Load(src + i);
                     x = TS.SelectLess(x, lo, lo, x);
                     TS.Store(p + i, TS.SelectGreater(x, hi, hi, x));
                 }
@@ -43,7 +52,7 @@ internal static unsafe class VectorActivation
             case ActivationKind.LeakyRelu:
             {
                 TV zero = TS.Zero, alpha = TS.Splat(a.Alpha);
-                for (; i <= n - TS.Count; i += TS.Count) { var x = TS.Load(p + i); TS.Store(p + i, TS.SelectLess(x, zero, TS.Multiply(x, alpha), x)); }
+                for (; i <= n - TS.Count; i += TS.Count) { var x = TS.Load(src + i); TS.Store(p + i, TS.SelectLess(x, zero, TS.Multiply(x, alpha), x)); }
                 break;
             }
             case ActivationKind.HardSigmoid:
@@ -51,7 +60,7 @@ internal static unsafe class VectorActivation
                 TV zero = TS.Zero, one = TS.Splat(1), alpha = TS.Splat(a.Alpha), beta = TS.Splat(a.Beta);
                 for (; i <= n - TS.Count; i += TS.Count)
                 {
-                    var v = TS.MultiplyAdd(alpha, TS.Load(p + i), beta);
+                    var v = TS.Add(TS.Multiply(alpha, TS.Load(src + i)), beta);
                     v = TS.SelectLess(v, zero, zero, v);
                     TS.Store(p + i, TS.SelectGreater(v, one, one, v));
                 }
@@ -62,7 +71,7 @@ internal static unsafe class VectorActivation
                 TV zero = TS.Zero, one = TS.Splat(1), six = TS.Splat(6), half = TS.Splat(0.5f);
                 for (; i <= n - TS.Count; i += TS.Count)
                 {
-                    var x = TS.Load(p + i);
+                    var x = TS.Load(src + i);
                     var gate = TS.Add(TS.Divide(x, six), half);
                     gate = TS.SelectLess(gate, zero, zero, gate);
                     gate = TS.SelectGreater(gate, one, one, gate);
@@ -71,10 +80,10 @@ internal static unsafe class VectorActivation
                 break;
             }
             case ActivationKind.Sigmoid:
-                for (; i <= n - TS.Count; i += TS.Count) TS.Store(p + i, Sigmoid<TS, TV>(TS.Load(p + i)));
+                for (; i <= n - TS.Count; i += TS.Count) TS.Store(p + i, Sigmoid<TS, TV>(TS.Load(src + i)));
                 break;
         }
-        for (; i < n; i++) p[i] = a.Apply(p[i]);
+        for (; i < n; i++) p[i] = a.Apply(src[i]);
     }
 
     /// <summary>Sigmoid as the reference computes it: 1 / (1 + e^-x) for x ≥ 0, e^x / (1 + e^x) below.</summary>
