@@ -17,7 +17,11 @@ public sealed class PassManager
     public IReadOnlyList<IPass> Passes => _passes;
 
     /// <summary>The standard pipeline: expand Gradient operators (before any clean-up, as they name
-    /// their target by attribute), clean up, drop pass-through operators, check every operator has a kernel, fold constants, clean up again, infer shapes.</summary>
+    /// their target by attribute), clean up, drop pass-through operators, check every operator
+    /// has a kernel, fold constants, clean up again, infer shapes; then (with
+    /// <see cref="CompileOptions.Optimize"/>) fold BatchNormalization and per-channel affine steps into
+    /// convolutions, rebuild HardSwish, fuse activations into ai.edgeml operators, prepack their
+    /// weights.</summary>
     public static PassManager Default() => new PassManager()
         .Add(new GradientExpansion())
         .Add(new DeadNodeElimination())
@@ -25,7 +29,13 @@ public sealed class PassManager
         .Add(new KernelSupportCheck())
         .Add(new ConstantFolding())
         .Add(new DeadNodeElimination())
-        .Add(new ShapeInference());
+        .Add(new ShapeInference())
+        .Add(new BatchNormFolding())
+        .Add(new ConvAffineFolding())
+        .Add(new HardSwishFusion())
+        .Add(new ActivationFusion())
+        .Add(new WeightPrepacking())
+        .Add(new DeadNodeElimination());
 
     public void Run(IrModel model, PassContext context)
     {

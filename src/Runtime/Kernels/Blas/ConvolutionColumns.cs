@@ -30,6 +30,7 @@ internal unsafe struct ConvolutionColumns
     /// (dst[p · panelStride + (k − k0) · 16 + lane]), zero-filling the padding and the columns past
     /// nc in the last panel.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Pack(int k0, int kc, int n0, int nc, float* dst, nint panelStride)
     {
         int taps = Taps, khw = KH * KW, plane = InD * InH * InW;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
@@ -35,6 +36,7 @@ internal static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TK, TS, TV>(int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue ep)
         where TK : ISgemmKernel where TS : ISimd<TV> where TV : struct
     {
@@ -129,6 +131,7 @@ internal static unsafe class Sgemm
 
     /// <summary>The epilogue terms the micro-kernel did not apply, over rows [i0, i0 + rows) and
     /// columns [j0, j0 + cols) of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Post<TS, TV>(float* c, nint ldc, int i0, int rows, int j0, int cols, in SgemmEpilogue ep, bool biasesDone, bool activationDone)
         where TS : ISimd<TV> where TV : struct
     {

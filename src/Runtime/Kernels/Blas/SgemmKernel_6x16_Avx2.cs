@@ -14,6 +14,7 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
     public static int Width => 16;
     public static int DepthBlock => 256;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         if (nr > 8) Tile<Two>(kc, a, b, c, ldc, mr, nr, e);

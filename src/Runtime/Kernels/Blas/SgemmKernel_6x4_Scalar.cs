@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EdgeML.Runtime.Kernels.Blas;
 
 /// <summary>Scalar SGEMM micro-kernel: 6 rows × 4 columns of accumulators, four times across a
@@ -7,6 +8,7 @@ internal readonly unsafe struct SgemmKernel_6x4_Scalar : ISgemmKernel
     public static int Width => 16;
     public static int DepthBlock => 256;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         float* acc = stackalloc float[24];

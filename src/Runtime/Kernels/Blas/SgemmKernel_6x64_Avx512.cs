@@ -14,6 +14,7 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
     public static int Width => 64;
     public static int DepthBlock => 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         switch ((nr + 15) >> 4)

@@ -13,6 +13,7 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
     public static int Width => 16;
     public static int DepthBlock => 256;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         Half(kc, a, b, c, ldc, mr, Math.Min(nr, 8), 0, e);

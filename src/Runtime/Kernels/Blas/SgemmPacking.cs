@@ -10,6 +10,7 @@ internal static unsafe class SgemmPacking
     /// A rows [i0, i0 + mc) × depth [k0, k0 + kc) into 6-row panels, panel p at dst + p · panelStride,
     /// element (r, k) at k · 6 + r; rows past mc in the last panel are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(float* a, nint rowStride, nint colStride, int i0, int mc, int k0, int kc, float* dst, nint panelStride)
     {
         for (int p = 0; p * Sgemm.PanelRows < mc; p++)
@@ -48,6 +49,7 @@ internal static unsafe class SgemmPacking
     /// B depth [k0, k0 + kc) × columns [j0, j0 + nc) into 16-column panels, panel p at
     /// dst + p · panelStride, element (k, j) at k · 16 + j; columns past nc are zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(float* b, nint rowStride, nint colStride, int k0, int kc, int j0, int nc, float* dst, nint panelStride)
     {
         const int W = Sgemm.PanelWidth;

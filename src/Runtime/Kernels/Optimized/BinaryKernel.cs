@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
@@ -55,6 +56,7 @@ internal sealed unsafe class BinaryKernel<TOp> : Kernel where TOp : IVectorBinar
         return new BinaryKernel<TOp>(variant, reference(info));
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(KernelContext context)
     {
         if (context.InputCount != 2)
@@ -144,6 +146,7 @@ internal sealed unsafe class BinaryKernel<TOp> : Kernel where TOp : IVectorBinar
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TS, TV>(float* a, long aStep, float* b, long bStep, float* y, long n) where TS : ISimd<TV> where TV : struct
     {
         long i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Blas;
 using EdgeML.Runtime.Kernels.Common;
@@ -59,6 +60,7 @@ internal sealed unsafe class ConvKernel : Kernel
     // Declared float (or not yet known): the fast path. Other types go straight to the reference.
     private static bool IsFloat(KernelInfo info) => info.InputType(0) is DataType.Float or DataType.Undefined;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(KernelContext context)
     {
         var x = context.Input(0);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
@@ -32,6 +33,7 @@ internal static unsafe class DepthwiseConvolution
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TS, TV>(SpatialGeometry g, int channels, float* x, float* w, float* bias, float* z, float* y, in Activation activation)
         where TS : ISimd<TV> where TV : struct
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Blas;
 using EdgeML.Runtime.Kernels.Common;
@@ -61,6 +62,7 @@ internal sealed unsafe class MatMulKernel : Kernel
     public static Kernel? CreateFused(KernelInfo info, CpuVariant variant)
         => new MatMulKernel(info, variant, Reference.FusedMatMul.Create(info), Mode.Fused);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Execute(KernelContext context)
     {
         var a = context.Input(0);

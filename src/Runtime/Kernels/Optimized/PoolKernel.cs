@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
@@ -78,6 +79,7 @@ internal sealed unsafe class PoolKernel : Kernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run<TS, TV>(float* x, float* y, int planes) where TS : ISimd<TV> where TV : struct
     {
         var g = _geometry;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
@@ -59,6 +60,7 @@ internal sealed unsafe class SoftmaxKernel : Kernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Rows<TS, TV>(float* x, float* y, int rows, int n) where TS : ISimd<TV> where TV : struct
     {
         int v = TS.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeML.Runtime.Cpu;
 using EdgeML.Runtime.Kernels.Common;
 
@@ -27,6 +28,7 @@ internal static unsafe class VectorActivation
     /// <summary>The activation in place over n floats.</summary>
     public static void Apply<TS, TV>(float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct => Apply<TS, TV>(p, p, n, a);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* src, float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct
     {
         nint i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using EdgeML.Runtime.Cpu;
 
@@ -39,6 +40,7 @@ internal static unsafe class VectorMath
         _ => Sum<SimdScalar, float>(x, n),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Square<TS, TV>(float* x, float* y, long n) where TS : ISimd<TV> where TV : struct
     {
         long i = 0;
@@ -50,6 +52,7 @@ internal static unsafe class VectorMath
         for (; i < n; i++) y[i] = x[i] * x[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sqrt<TS, TV>(float* x, float* y, long n) where TS : ISimd<TV> where TV : struct
     {
         long i = 0;
@@ -62,6 +65,7 @@ internal static unsafe class VectorMath
         for (; i < n; i++) y[i] = x[i] == float.NegativeInfinity ? float.PositiveInfinity : MathF.Sqrt(x[i]) + 0f;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Sum<TS, TV>(float* x, long n) where TS : ISimd<TV> where TV : struct
     {
         long i = 0;
