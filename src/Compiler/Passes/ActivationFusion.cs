@@ -43,7 +43,7 @@ public sealed class ActivationFusion : IPass
                 if (uses.SingleReader(y) is { } add && add.Op == OpCode.Add && add.Version >= 7 && add.Inputs.Count == 2 && add.Outputs.Count == 1 && add.Outputs[0] != null)
                 {
                     var other = add.Inputs[0] == y ? add.Inputs[1] : add.Inputs[0];
-                    if (other != null && other != y && (fused.Op == OpCode.FusedConv ? AbsorbResidual(fused, y, other) : AbsorbBias(fused, other, y)))
+                    if (other != null && other != y && (fused.Op == OpCode.EdgeMLFusedConv ? AbsorbResidual(fused, y, other) : AbsorbBias(fused, other, y)))
                     {
                         absorbed.Add(add);
                         y = add.Outputs[0]!;

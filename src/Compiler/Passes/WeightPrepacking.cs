@@ -23,8 +23,8 @@ public sealed class WeightPrepacking : IPass
             foreach (var node in graph.Nodes)
             {
                 if ((node.Attribute("packed")?.Payload.Int ?? 0) != 0) continue;
-                if (node.Op == OpCode.FusedConv) changed |= PackConv(node);
-                else if (node.Op == OpCode.FusedMatMul) changed |= PackMatMul(node);
+                if (node.Op == OpCode.EdgeMLFusedConv) changed |= PackConv(node);
+                else if (node.Op == OpCode.EdgeMLFusedMatMul) changed |= PackMatMul(node);
             }
         return changed;
     }

@@ -236,8 +236,8 @@ internal static class KernelTable
         // End of quantisation.
 
         // ai.edgeml: EdgeML's own operators, made by compiler passes (their fast kernels are in FastKernelTable).
-        new(OpCode.FusedConv, FusedConv.Create),
-        new(OpCode.FusedMatMul, FusedMatMul.Create),
+        new(OpCode.EdgeMLFusedConv, FusedConv.Create),
+        new(OpCode.EdgeMLFusedMatMul, FusedMatMul.Create),
         // End of ai.edgeml.
 
         // ai.onnx.ml: classic machine-learning operators.

@@ -12,8 +12,8 @@ public static partial class OpCatalog
         // by the gradient expansion for operands that were broadcast.
         new(OpCode.EdgeMLSumToShape, EdgeMLDomain, "SumToShape", [1]),
         // Conv + bias + residual + activation, weights optionally prepacked (FusedConvFusion, WeightPrepacking).
-        new(OpCode.FusedConv, EdgeMLDomain, "FusedConv", [1]),
+        new(OpCode.EdgeMLFusedConv, EdgeMLDomain, "FusedConv", [1]),
         // MatMul / Gemm + bias + activation, B optionally prepacked.
-        new(OpCode.FusedMatMul, EdgeMLDomain, "FusedMatMul", [1]),
+        new(OpCode.EdgeMLFusedMatMul, EdgeMLDomain, "FusedMatMul", [1]),
     ];
 }

@@ -233,6 +233,6 @@ public enum OpCode : ushort
     TrainingMomentum = 2004,
     PreviewFlexAttention = 2501,
     EdgeMLSumToShape = 3000,
-    FusedConv = 3001,
-    FusedMatMul = 3002,
+    EdgeMLFusedConv = 3001,
+    EdgeMLFusedMatMul = 3002,
 }
