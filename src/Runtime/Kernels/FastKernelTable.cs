@@ -34,6 +34,7 @@ internal static class FastKernelTable
         new(OpCode.GlobalAveragePool, GlobalAveragePoolKernel.Create),
         new(OpCode.HardSigmoid, UnaryKernel.Factory(FloatActivationKernel<HardSigmoidOperator>.Create, info => new Activation(ActivationKind.HardSigmoid, info.Attributes.GetFloat("alpha", 0.2f), info.Attributes.GetFloat("beta", 0.5f)))),
         new(OpCode.HardSwish, UnaryKernel.Factory(FloatUnaryKernel<HardSwishOperator>.Create, _ => new Activation(ActivationKind.HardSwish))),
+        new(OpCode.LSTM, LstmKernel.Create),
         new(OpCode.LeakyRelu, UnaryKernel.Factory(FloatActivationKernel<LeakyReluOperator>.Create, info => new Activation(ActivationKind.LeakyRelu, info.Attributes.GetFloat("alpha", 0.01f)))),
         new(OpCode.MatMul, MatMulKernel.CreateMatMul),
         new(OpCode.Max, BinaryKernel<VectorMax>.Factory(VariadicKernel<MaxOperator>.Create, minVersion: 8, twoInputs: true)),

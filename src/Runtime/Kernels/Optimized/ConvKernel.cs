@@ -18,6 +18,8 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 /// </summary>
 internal sealed unsafe class ConvKernel : Kernel
 {
+    [ThreadStatic] private static NativeBuffer? t_padded;
+
     private readonly CpuVariant _variant;
     private readonly Kernel _reference;
     private readonly SpatialGeometry _geometry;
@@ -120,16 +122,22 @@ internal sealed unsafe class ConvKernel : Kernel
         bool pointwise = taps == 1 && g.Stride[0] == 1 && g.Stride[1] == 1 && g.Stride[2] == 1
             && g.PadBegin[0] == 0 && g.PadBegin[1] == 0 && g.PadBegin[2] == 0 && inPlane == outPlane;
         ConvolutionColumns columns = default;
+        bool padded = false;
         if (!pointwise)
         {
             columns.Channels = cg;
-            columns.InD = g.Input[0]; columns.InH = g.Input[1]; columns.InW = g.Input[2];
             columns.KD = g.Kernel[0]; columns.KH = g.Kernel[1]; columns.KW = g.Kernel[2];
             columns.SD = g.Stride[0]; columns.SH = g.Stride[1]; columns.SW = g.Stride[2];
             columns.DD = g.Dilation[0]; columns.DH = g.Dilation[1]; columns.DW = g.Dilation[2];
-            columns.PD = g.PadBegin[0]; columns.PH = g.PadBegin[1]; columns.PW = g.PadBegin[2];
             columns.OutD = g.Output[0]; columns.OutH = g.Output[1]; columns.OutW = g.Output[2];
+            int ed = ConvolutionColumns.Extent(g.Output[0], g.Kernel[0], g.Stride[0], g.Dilation[0]);
+            int eh = ConvolutionColumns.Extent(g.Output[1], g.Kernel[1], g.Stride[1], g.Dilation[1]);
+            int ew = ConvolutionColumns.Extent(g.Output[2], g.Kernel[2], g.Stride[2], g.Dilation[2]);
+            padded = g.PadBegin[0] != 0 || g.PadBegin[1] != 0 || g.PadBegin[2] != 0 || ed > g.Input[0] || eh > g.Input[1] || ew > g.Input[2];
+            if (padded) { columns.InD = ed; columns.InH = eh; columns.InW = ew; }
+            else { columns.InD = g.Input[0]; columns.InH = g.Input[1]; columns.InW = g.Input[2]; }
         }
+        float* paddedInput = padded ? (float*)(t_padded ??= new NativeBuffer()).Ensure((long)cg * columns.InD * columns.InH * columns.InW * sizeof(float)) : null;
         var ep = SgemmEpilogue.Default;
         ep.Activation = _activation;
         ep.ResidualRowStride = outPlane;
@@ -147,7 +155,12 @@ internal sealed unsafe class ConvKernel : Kernel
                 }
                 else
                 {
-                    columns.Input = xg;
+                    if (padded)
+                    {
+                        ConvolutionColumns.PadInput(xg, cg, g.Input[0], g.Input[1], g.Input[2], paddedInput, columns.InD, columns.InH, columns.InW, g.PadBegin[0], g.PadBegin[1], g.PadBegin[2]);
+                        columns.Input = paddedInput;
+                    }
+                    else columns.Input = xg;
                     Sgemm.Multiply(_variant, mg, outPlane, depth, a, SgemmOperand.Im2Col(&columns), yp + yOffset, outPlane, ep);
                 }
             }

@@ -63,17 +63,7 @@ internal static unsafe class DepthwiseConvolution
             // The padded, phase-split copy of this channel.
             for (int ih = 0; ih < inH; ih++)
             {
-                float* src = xc + ih * inW;
-                float* dst = plane + (long)ih * rowLength;
-                for (int p = 0; p < sw; p++)
-                {
-                    float* phase = dst + p * phaseLength;
-                    for (int q = 0; q < phaseLength; q++)
-                    {
-                        int iw = q * sw + p - padLeft;
-                        phase[q] = (uint)iw < (uint)inW ? src[iw] : 0f;
-                    }
-                }
+                PhaseSplit.Row(xc + ih * inW, inW, plane + (long)ih * rowLength, sw, phaseLength, padLeft, 0f);
             }
             var b = TS.Splat(bias == null ? 0f : bias[ch]);
             for (int oh = 0; oh < outH; oh++)

@@ -117,16 +117,7 @@ internal sealed unsafe class PoolKernel : Kernel
                     new Span<float>(dst, rowLength).Fill(pad);
                     continue;
                 }
-                float* src = xp + ih * inW;
-                for (int ph = 0; ph < sw; ph++)
-                {
-                    float* phase = dst + ph * phaseLength;
-                    for (int q = 0; q < phaseLength; q++)
-                    {
-                        int iw = q * sw + ph - padLeft;
-                        phase[q] = (uint)iw < (uint)inW ? src[iw] : pad;
-                    }
-                }
+                PhaseSplit.Row(xp + ih * inW, inW, dst, sw, phaseLength, padLeft, pad);
             }
             for (int oh = 0; oh < outH; oh++)
             {
