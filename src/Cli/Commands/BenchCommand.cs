@@ -17,13 +17,14 @@ public static class BenchCommand
         var onnxOption = new Option<string?>("--onnx") { Description = "The ONNX model for the ONNX Runtime side when MODEL is .edgeml" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per engine", DefaultValueFactory = _ => 50 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs per engine first", DefaultValueFactory = _ => 5 };
+        var warmupSeconds = new Option<double>("--warmup-seconds") { Description = "Keep warming up (interleaved) for at least this long, so .NET's tiered JIT has settled and both engines are measured in steady state", DefaultValueFactory = _ => 1.0 };
         var threads = new Option<int>("--ort-threads") { Description = "ONNX Runtime intra-op threads (EdgeML runs on one)", DefaultValueFactory = _ => 1 };
         var inputs = CommonOptions.InputsDir();
         var input = CommonOptions.Input();
         var dims = CommonOptions.Dims();
         var json = CommonOptions.Json();
         var profile = new Option<bool>("--profile") { Description = "Also time EdgeML per operator type (separate runs after the comparison)" };
-        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, threads, inputs, input, dims, json, profile };
+        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, warmupSeconds, threads, inputs, input, dims, json, profile };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -39,7 +40,9 @@ public static class BenchCommand
             using var ort = new OrtRunner(onnx, threads: p.GetValue(threads));
             var ortInputs = ort.Prepare(InputFeeder.ByName(session));
             var names = ort.InputNames;
-            for (int i = 0; i < p.GetValue(warmup); i++)
+            var warm = Stopwatch.StartNew();
+            int warmed = 0;
+            for (; warmed < p.GetValue(warmup) || warm.Elapsed.TotalSeconds < p.GetValue(warmupSeconds); warmed++)
             {
                 session.Run();
                 ort.RunPrepared(names, ortInputs);
@@ -67,7 +70,7 @@ public static class BenchCommand
             o.WriteLine($"{"",-10} {"median ms",10} {"p10 ms",10} {"p90 ms",10}");
             o.WriteLine($"{"edgeml",-10} {e.Median,10:F3} {e.P10,10:F3} {e.P90,10:F3}");
             o.WriteLine($"{"ort",-10} {r.Median,10:F3} {r.P10,10:F3} {r.P90,10:F3}");
-            o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs; < 1 means EdgeML is faster)");
+            o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs after {warmed} warm-up runs; < 1 means EdgeML is faster)");
             o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated / n:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
             if (p.GetValue(profile)) Profile(session, n, o);
             JsonOutput.Write(p.GetValue(json), new

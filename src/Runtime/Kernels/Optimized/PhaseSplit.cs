@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EdgeML.Runtime.Kernels.Optimized;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 /// </summary>
 internal static unsafe class PhaseSplit
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Row(float* src, int width, float* dst, int stride, int phaseLength, int padLeft, float pad)
     {
         if (stride == 1)

@@ -31,6 +31,11 @@ internal static unsafe class VectorActivation
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TS, TV>(float* src, float* p, nint n, in Activation a) where TS : ISimd<TV> where TV : struct
     {
+        if (a.Kind == ActivationKind.None)
+        {
+            if (src != p) Buffer.MemoryCopy(src, p, n * sizeof(float), n * sizeof(float));
+            return;
+        }
         nint i = 0;
         switch (a.Kind)
         {
