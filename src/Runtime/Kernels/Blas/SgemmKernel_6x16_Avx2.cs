@@ -17,12 +17,26 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
-        if (nr > 8) Tile<Two>(kc, a, b, c, ldc, mr, nr, e);
-        else Tile<One>(kc, a, b, c, ldc, mr, nr, e);
+        switch (mr)
+        {
+            case 1: Rows<One>(kc, a, b, c, ldc, nr, e); break;
+            case 2: Rows<Two>(kc, a, b, c, ldc, nr, e); break;
+            case 3: Rows<Three>(kc, a, b, c, ldc, nr, e); break;
+            case 4: Rows<Four>(kc, a, b, c, ldc, nr, e); break;
+            case 5: Rows<Five>(kc, a, b, c, ldc, nr, e); break;
+            default: Rows<Six>(kc, a, b, c, ldc, nr, e); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows<TM>(int kc, float* a, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    {
+        if (nr > 8) Tile<TM, Two>(kc, a, b, c, ldc, nr, e);
+        else Tile<TM, One>(kc, a, b, c, ldc, nr, e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TN>(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e) where TN : struct, IVectorCount
+    private static void Tile<TM, TN>(int kc, float* a, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
     {
         var z = Vector256<float>.Zero;
         Vector256<float> c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
@@ -34,31 +48,46 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
             var s = Vector256.Create(a[0]);
             c00 = Fma.MultiplyAdd(s, v0, c00);
             if (TN.Count > 1) c01 = Fma.MultiplyAdd(s, v1, c01);
-            s = Vector256.Create(a[1]);
-            c10 = Fma.MultiplyAdd(s, v0, c10);
-            if (TN.Count > 1) c11 = Fma.MultiplyAdd(s, v1, c11);
-            s = Vector256.Create(a[2]);
-            c20 = Fma.MultiplyAdd(s, v0, c20);
-            if (TN.Count > 1) c21 = Fma.MultiplyAdd(s, v1, c21);
-            s = Vector256.Create(a[3]);
-            c30 = Fma.MultiplyAdd(s, v0, c30);
-            if (TN.Count > 1) c31 = Fma.MultiplyAdd(s, v1, c31);
-            s = Vector256.Create(a[4]);
-            c40 = Fma.MultiplyAdd(s, v0, c40);
-            if (TN.Count > 1) c41 = Fma.MultiplyAdd(s, v1, c41);
-            s = Vector256.Create(a[5]);
-            c50 = Fma.MultiplyAdd(s, v0, c50);
-            if (TN.Count > 1) c51 = Fma.MultiplyAdd(s, v1, c51);
+            if (TM.Count > 1)
+            {
+                s = Vector256.Create(a[1]);
+                c10 = Fma.MultiplyAdd(s, v0, c10);
+                if (TN.Count > 1) c11 = Fma.MultiplyAdd(s, v1, c11);
+            }
+            if (TM.Count > 2)
+            {
+                s = Vector256.Create(a[2]);
+                c20 = Fma.MultiplyAdd(s, v0, c20);
+                if (TN.Count > 1) c21 = Fma.MultiplyAdd(s, v1, c21);
+            }
+            if (TM.Count > 3)
+            {
+                s = Vector256.Create(a[3]);
+                c30 = Fma.MultiplyAdd(s, v0, c30);
+                if (TN.Count > 1) c31 = Fma.MultiplyAdd(s, v1, c31);
+            }
+            if (TM.Count > 4)
+            {
+                s = Vector256.Create(a[4]);
+                c40 = Fma.MultiplyAdd(s, v0, c40);
+                if (TN.Count > 1) c41 = Fma.MultiplyAdd(s, v1, c41);
+            }
+            if (TM.Count > 5)
+            {
+                s = Vector256.Create(a[5]);
+                c50 = Fma.MultiplyAdd(s, v0, c50);
+                if (TN.Count > 1) c51 = Fma.MultiplyAdd(s, v1, c51);
+            }
             a += 6;
             b += 16;
         }
         var mask = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(nr - 8 * (TN.Count - 1))).AsSingle();
         StoreRow<TN>(c, 0, e, mask, c00, c01);
-        if (mr > 1) StoreRow<TN>(c + ldc, 1, e, mask, c10, c11);
-        if (mr > 2) StoreRow<TN>(c + 2 * ldc, 2, e, mask, c20, c21);
-        if (mr > 3) StoreRow<TN>(c + 3 * ldc, 3, e, mask, c30, c31);
-        if (mr > 4) StoreRow<TN>(c + 4 * ldc, 4, e, mask, c40, c41);
-        if (mr > 5) StoreRow<TN>(c + 5 * ldc, 5, e, mask, c50, c51);
+        if (TM.Count > 1) StoreRow<TN>(c + ldc, 1, e, mask, c10, c11);
+        if (TM.Count > 2) StoreRow<TN>(c + 2 * ldc, 2, e, mask, c20, c21);
+        if (TM.Count > 3) StoreRow<TN>(c + 3 * ldc, 3, e, mask, c30, c31);
+        if (TM.Count > 4) StoreRow<TN>(c + 4 * ldc, 4, e, mask, c40, c41);
+        if (TM.Count > 5) StoreRow<TN>(c + 5 * ldc, 5, e, mask, c50, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace EdgeML.Runtime.Kernels.Blas;
 
 /// <summary>
-/// AVX-512 SGEMM micro-kernel: 6 rows × up to 4 zmm (64 columns), 24 accumulators. Each k step
+/// AVX-512 SGEMM micro-kernel: 6 rows × up to 4 zmm (64 columns), 24 accumulators, compiled for each
+/// row count and vector count so short tiles (a GEMV row, an edge) do no wasted work. Each k step
 /// loads one zmm per B panel and broadcasts the six A values. Partial last vectors use masked loads
 /// and stores, so no tile ever touches memory outside C.
 /// </summary>
@@ -17,17 +18,31 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
+        switch (mr)
+        {
+            case 1: Rows<One>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 2: Rows<Two>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 3: Rows<Three>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 4: Rows<Four>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 5: Rows<Five>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            default: Rows<Six>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows<TM>(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    {
         switch ((nr + 15) >> 4)
         {
-            case 4: Tile<Four>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
-            case 3: Tile<Three>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
-            case 2: Tile<Two>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
-            default: Tile<One>(kc, a, b, bPanelStride, c, ldc, mr, nr, e); break;
+            case 4: Tile<TM, Four>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 3: Tile<TM, Three>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 2: Tile<TM, Two>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            default: Tile<TM, One>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TN>(int kc, float* a, float* b, nint ps, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e) where TN : struct, IVectorCount
+    private static void Tile<TM, TN>(int kc, float* a, float* b, nint ps, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
     {
         var z = Vector512<float>.Zero;
         Vector512<float> c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
@@ -45,40 +60,55 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
             if (TN.Count > 1) c01 = Vector512.FusedMultiplyAdd(s, v1, c01);
             if (TN.Count > 2) c02 = Vector512.FusedMultiplyAdd(s, v2, c02);
             if (TN.Count > 3) c03 = Vector512.FusedMultiplyAdd(s, v3, c03);
-            s = Vector512.Create(a[1]);
-            c10 = Vector512.FusedMultiplyAdd(s, v0, c10);
-            if (TN.Count > 1) c11 = Vector512.FusedMultiplyAdd(s, v1, c11);
-            if (TN.Count > 2) c12 = Vector512.FusedMultiplyAdd(s, v2, c12);
-            if (TN.Count > 3) c13 = Vector512.FusedMultiplyAdd(s, v3, c13);
-            s = Vector512.Create(a[2]);
-            c20 = Vector512.FusedMultiplyAdd(s, v0, c20);
-            if (TN.Count > 1) c21 = Vector512.FusedMultiplyAdd(s, v1, c21);
-            if (TN.Count > 2) c22 = Vector512.FusedMultiplyAdd(s, v2, c22);
-            if (TN.Count > 3) c23 = Vector512.FusedMultiplyAdd(s, v3, c23);
-            s = Vector512.Create(a[3]);
-            c30 = Vector512.FusedMultiplyAdd(s, v0, c30);
-            if (TN.Count > 1) c31 = Vector512.FusedMultiplyAdd(s, v1, c31);
-            if (TN.Count > 2) c32 = Vector512.FusedMultiplyAdd(s, v2, c32);
-            if (TN.Count > 3) c33 = Vector512.FusedMultiplyAdd(s, v3, c33);
-            s = Vector512.Create(a[4]);
-            c40 = Vector512.FusedMultiplyAdd(s, v0, c40);
-            if (TN.Count > 1) c41 = Vector512.FusedMultiplyAdd(s, v1, c41);
-            if (TN.Count > 2) c42 = Vector512.FusedMultiplyAdd(s, v2, c42);
-            if (TN.Count > 3) c43 = Vector512.FusedMultiplyAdd(s, v3, c43);
-            s = Vector512.Create(a[5]);
-            c50 = Vector512.FusedMultiplyAdd(s, v0, c50);
-            if (TN.Count > 1) c51 = Vector512.FusedMultiplyAdd(s, v1, c51);
-            if (TN.Count > 2) c52 = Vector512.FusedMultiplyAdd(s, v2, c52);
-            if (TN.Count > 3) c53 = Vector512.FusedMultiplyAdd(s, v3, c53);
+            if (TM.Count > 1)
+            {
+                s = Vector512.Create(a[1]);
+                c10 = Vector512.FusedMultiplyAdd(s, v0, c10);
+                if (TN.Count > 1) c11 = Vector512.FusedMultiplyAdd(s, v1, c11);
+                if (TN.Count > 2) c12 = Vector512.FusedMultiplyAdd(s, v2, c12);
+                if (TN.Count > 3) c13 = Vector512.FusedMultiplyAdd(s, v3, c13);
+            }
+            if (TM.Count > 2)
+            {
+                s = Vector512.Create(a[2]);
+                c20 = Vector512.FusedMultiplyAdd(s, v0, c20);
+                if (TN.Count > 1) c21 = Vector512.FusedMultiplyAdd(s, v1, c21);
+                if (TN.Count > 2) c22 = Vector512.FusedMultiplyAdd(s, v2, c22);
+                if (TN.Count > 3) c23 = Vector512.FusedMultiplyAdd(s, v3, c23);
+            }
+            if (TM.Count > 3)
+            {
+                s = Vector512.Create(a[3]);
+                c30 = Vector512.FusedMultiplyAdd(s, v0, c30);
+                if (TN.Count > 1) c31 = Vector512.FusedMultiplyAdd(s, v1, c31);
+                if (TN.Count > 2) c32 = Vector512.FusedMultiplyAdd(s, v2, c32);
+                if (TN.Count > 3) c33 = Vector512.FusedMultiplyAdd(s, v3, c33);
+            }
+            if (TM.Count > 4)
+            {
+                s = Vector512.Create(a[4]);
+                c40 = Vector512.FusedMultiplyAdd(s, v0, c40);
+                if (TN.Count > 1) c41 = Vector512.FusedMultiplyAdd(s, v1, c41);
+                if (TN.Count > 2) c42 = Vector512.FusedMultiplyAdd(s, v2, c42);
+                if (TN.Count > 3) c43 = Vector512.FusedMultiplyAdd(s, v3, c43);
+            }
+            if (TM.Count > 5)
+            {
+                s = Vector512.Create(a[5]);
+                c50 = Vector512.FusedMultiplyAdd(s, v0, c50);
+                if (TN.Count > 1) c51 = Vector512.FusedMultiplyAdd(s, v1, c51);
+                if (TN.Count > 2) c52 = Vector512.FusedMultiplyAdd(s, v2, c52);
+                if (TN.Count > 3) c53 = Vector512.FusedMultiplyAdd(s, v3, c53);
+            }
             a += 6;
         }
         var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(nr - 16 * (TN.Count - 1))).AsSingle();
         StoreRow<TN>(c, 0, e, mask, c00, c01, c02, c03);
-        if (mr > 1) StoreRow<TN>(c + ldc, 1, e, mask, c10, c11, c12, c13);
-        if (mr > 2) StoreRow<TN>(c + 2 * ldc, 2, e, mask, c20, c21, c22, c23);
-        if (mr > 3) StoreRow<TN>(c + 3 * ldc, 3, e, mask, c30, c31, c32, c33);
-        if (mr > 4) StoreRow<TN>(c + 4 * ldc, 4, e, mask, c40, c41, c42, c43);
-        if (mr > 5) StoreRow<TN>(c + 5 * ldc, 5, e, mask, c50, c51, c52, c53);
+        if (TM.Count > 1) StoreRow<TN>(c + ldc, 1, e, mask, c10, c11, c12, c13);
+        if (TM.Count > 2) StoreRow<TN>(c + 2 * ldc, 2, e, mask, c20, c21, c22, c23);
+        if (TM.Count > 3) StoreRow<TN>(c + 3 * ldc, 3, e, mask, c30, c31, c32, c33);
+        if (TM.Count > 4) StoreRow<TN>(c + 4 * ldc, 4, e, mask, c40, c41, c42, c43);
+        if (TM.Count > 5) StoreRow<TN>(c + 5 * ldc, 5, e, mask, c50, c51, c52, c53);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
