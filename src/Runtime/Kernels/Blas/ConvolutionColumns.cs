@@ -7,17 +7,21 @@ namespace EdgeML.Runtime.Kernels.Blas;
 /// The im2col matrix of one convolution group, described rather than stored: row k is (input
 /// channel c, tap kd, kh, kw) in that order (so k runs along the weights' last axes), column n is
 /// output position (od, oh, ow), and element (k, n) is the input at
-/// (c, od·sd + kd·dd, oh·sh + kh·dh, ow·sw + kw·dw) of an input already padded with zeros
-/// (<see cref="PadInput"/>), so packing never tests bounds. Spatial axes are the normalised three
-/// of <see cref="Common.SpatialGeometry"/>.
+/// (c, od·sd + kd·dd, oh·sh + kh·dh, ow·sw + kw·dw) of an input already padded with zeros and split
+/// into <c>sw</c> phases along its rows (<see cref="PrepareInput"/>: column x of a row is element
+/// x / sw of phase x mod sw), so packing never tests bounds and the columns of one output row are
+/// contiguous whatever the stride. Spatial axes are the normalised three of
+/// <see cref="Common.SpatialGeometry"/>.
 /// </summary>
 internal unsafe struct ConvolutionColumns
 {
     /// <summary>First channel of the group in the padded input (or the input itself when unpadded).</summary>
     public float* Input;
     public int Channels;
-    /// <summary>Dimensions of the (padded) input planes.</summary>
-    public int InD, InH, InW;
+    /// <summary>Depth and height of the (padded) input planes.</summary>
+    public int InD, InH;
+    /// <summary>Elements per row phase; a row holds SW phases.</summary>
+    public int PhaseLength;
     public int KD, KH, KW;
     public int SD, SH, SW;
     public int DD, DH, DW;
@@ -30,32 +34,27 @@ internal unsafe struct ConvolutionColumns
     /// <summary>The extent of padded input a convolution reads along one axis.</summary>
     public static int Extent(int output, int kernel, int stride, int dilation) => (output - 1) * stride + (kernel - 1) * dilation + 1;
 
+    /// <summary>Floats in one row of the prepared input (its SW phases).</summary>
+    public readonly int RowLength => SW * PhaseLength;
+
     /// <summary>
-    /// Copies <paramref name="channels"/> planes of size d × h × w into planes of size
-    /// pd × ph × pw (the extents the convolution reads), the original at offset (padD, padH, padW)
-    /// and zeros around it (and past its end: an extent may stop short of the end padding).
+    /// Copies <paramref name="channels"/> planes of size d × h × w into planes of pd × ph rows that
+    /// hold <paramref name="stride"/> phases of <paramref name="phaseLength"/> each: the input at
+    /// offset (padD, padH, padW), zeros around it and past its end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PadInput(float* src, int channels, int d, int h, int w, float* dst, int pd, int ph, int pw, int padD, int padH, int padW)
+    public static void PrepareInput(float* src, int channels, int d, int h, int w, float* dst, int pd, int ph, int stride, int phaseLength, int padD, int padH, int padW)
     {
-        long plane = (long)pd * ph * pw;
-        new Span<float>(dst, (int)(plane * channels)).Clear();
-        int x0 = Math.Max(0, -padW), x1 = Math.Min(w, pw - padW);
-        if (x1 <= x0) return;
+        int rowLength = stride * phaseLength;
         for (int c = 0; c < channels; c++)
-            for (int z = 0; z < d; z++)
-            {
-                int zp = z + padD;
-                if ((uint)zp >= (uint)pd) continue;
-                for (int y = 0; y < h; y++)
+            for (int zp = 0; zp < pd; zp++)
+                for (int yp = 0; yp < ph; yp++)
                 {
-                    int yp = y + padH;
-                    if ((uint)yp >= (uint)ph) continue;
-                    float* s = src + (((long)c * d + z) * h + y) * w + x0;
-                    float* o = dst + c * plane + ((long)zp * ph + yp) * pw + x0 + padW;
-                    Buffer.MemoryCopy(s, o, (x1 - x0) * sizeof(float), (x1 - x0) * sizeof(float));
+                    float* o = dst + (((long)c * pd + zp) * ph + yp) * rowLength;
+                    int z = zp - padD, y = yp - padH;
+                    if ((uint)z >= (uint)d || (uint)y >= (uint)h) new Span<float>(o, rowLength).Clear();
+                    else Optimized.PhaseSplit.Row(src + (((long)c * d + z) * h + y) * w, w, o, stride, phaseLength, padW, 0f);
                 }
-            }
     }
 
     /// <summary>
@@ -67,8 +66,8 @@ internal unsafe struct ConvolutionColumns
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Pack(int k0, int kc, int n0, int nc, float* dst, nint panelStride)
     {
-        int taps = Taps, khw = KH * KW;
-        long plane = (long)InD * InH * InW;
+        int taps = Taps, khw = KH * KW, rowLength = RowLength;
+        long plane = (long)InD * InH * rowLength;
         long* kOffset = stackalloc long[kc];
         for (int kk = 0; kk < kc; kk++)
         {
@@ -76,7 +75,8 @@ internal unsafe struct ConvolutionColumns
             int c = k / taps, t = k - c * taps;
             int tkd = t / khw, rem = t - tkd * khw;
             int tkh = rem / KW, tkw = rem - tkh * KW;
-            kOffset[kk] = c * plane + ((long)tkd * DD * InH + (long)tkh * DH) * InW + (long)tkw * DW;
+            int w = tkw * DW;
+            kOffset[kk] = c * plane + ((long)tkd * DD * InH + (long)tkh * DH) * rowLength + w % SW * PhaseLength + w / SW;
         }
         int* offset = stackalloc int[16];
         int ow = n0 % OutW, row = n0 / OutW;
@@ -86,7 +86,7 @@ internal unsafe struct ConvolutionColumns
             int cols = Math.Min(16, nc - p * 16);
             for (int j = 0; j < cols; j++)
             {
-                offset[j] = ((od * SD * InH) + oh * SH) * InW + ow * SW;
+                offset[j] = ((od * SD * InH) + oh * SH) * rowLength + ow;
                 if (++ow == OutW)
                 {
                     ow = 0;

@@ -133,11 +133,22 @@ internal sealed unsafe class ConvKernel : Kernel
             int ed = ConvolutionColumns.Extent(g.Output[0], g.Kernel[0], g.Stride[0], g.Dilation[0]);
             int eh = ConvolutionColumns.Extent(g.Output[1], g.Kernel[1], g.Stride[1], g.Dilation[1]);
             int ew = ConvolutionColumns.Extent(g.Output[2], g.Kernel[2], g.Stride[2], g.Dilation[2]);
-            padded = g.PadBegin[0] != 0 || g.PadBegin[1] != 0 || g.PadBegin[2] != 0 || ed > g.Input[0] || eh > g.Input[1] || ew > g.Input[2];
-            if (padded) { columns.InD = ed; columns.InH = eh; columns.InW = ew; }
-            else { columns.InD = g.Input[0]; columns.InH = g.Input[1]; columns.InW = g.Input[2]; }
+            // Read in place when unpadded at stride 1 along rows; otherwise prepared (padded, phase-split).
+            padded = g.PadBegin[0] != 0 || g.PadBegin[1] != 0 || g.PadBegin[2] != 0 || ed > g.Input[0] || eh > g.Input[1] || ew > g.Input[2] || g.Stride[2] != 1;
+            if (padded)
+            {
+                columns.InD = ed;
+                columns.InH = eh;
+                columns.PhaseLength = (ew + g.Stride[2] - 1) / g.Stride[2];
+            }
+            else
+            {
+                columns.InD = g.Input[0];
+                columns.InH = g.Input[1];
+                columns.PhaseLength = g.Input[2];
+            }
         }
-        float* paddedInput = padded ? (float*)(t_padded ??= new NativeBuffer()).Ensure((long)cg * columns.InD * columns.InH * columns.InW * sizeof(float)) : null;
+        float* paddedInput = padded ? (float*)(t_padded ??= new NativeBuffer()).Ensure((long)cg * columns.InD * columns.InH * columns.RowLength * sizeof(float)) : null;
         var ep = SgemmEpilogue.Default;
         ep.Activation = _activation;
         ep.ResidualRowStride = outPlane;
@@ -157,7 +168,7 @@ internal sealed unsafe class ConvKernel : Kernel
                 {
                     if (padded)
                     {
-                        ConvolutionColumns.PadInput(xg, cg, g.Input[0], g.Input[1], g.Input[2], paddedInput, columns.InD, columns.InH, columns.InW, g.PadBegin[0], g.PadBegin[1], g.PadBegin[2]);
+                        ConvolutionColumns.PrepareInput(xg, cg, g.Input[0], g.Input[1], g.Input[2], paddedInput, columns.InD, columns.InH, g.Stride[2], columns.PhaseLength, g.PadBegin[0], g.PadBegin[1], g.PadBegin[2]);
                         columns.Input = paddedInput;
                     }
                     else columns.Input = xg;

@@ -26,11 +26,24 @@ internal static unsafe class PhaseSplit
         for (int p = 0; p < stride; p++)
         {
             float* phase = dst + p * phaseLength;
-            for (int q = 0; q < phaseLength; q++)
+            // q whose column q · stride + p − padLeft lies in [0, width): [lo, hi).
+            int offset = p - padLeft;
+            int lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+            int hi = width - offset <= 0 ? 0 : (width - offset + stride - 1) / stride;
+            lo = Math.Min(lo, phaseLength);
+            hi = Math.Clamp(hi, lo, phaseLength);
+            new Span<float>(phase, lo).Fill(pad);
+            float* s = src + (long)lo * stride + offset;
+            int q = lo;
+            for (; q + 4 <= hi; q += 4, s += 4 * stride)
             {
-                int iw = q * stride + p - padLeft;
-                phase[q] = (uint)iw < (uint)width ? src[iw] : pad;
+                phase[q] = s[0];
+                phase[q + 1] = s[stride];
+                phase[q + 2] = s[2 * stride];
+                phase[q + 3] = s[3 * stride];
             }
+            for (; q < hi; q++, s += stride) phase[q] = *s;
+            new Span<float>(phase + hi, phaseLength - hi).Fill(pad);
         }
     }
 }
