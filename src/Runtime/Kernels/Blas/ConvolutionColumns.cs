@@ -79,6 +79,7 @@ internal unsafe struct ConvolutionColumns
             kOffset[kk] = c * plane + ((long)tkd * DD * InH + (long)tkh * DH) * rowLength + w % SW * PhaseLength + w / SW;
         }
         int* offset = stackalloc int[16];
+        int* runStart = stackalloc int[17];
         int ow = n0 % OutW, row = n0 / OutW;
         int oh = row % OutH, od = row / OutH;
         for (int p = 0; p * 16 < nc; p++)
@@ -98,9 +99,14 @@ internal unsafe struct ConvolutionColumns
                 }
             }
             float* panel = dst + p * panelStride;
-            bool contiguous = cols == 16;
-            for (int j = 1; j < cols && contiguous; j++) contiguous = offset[j] == offset[0] + j;
-            if (contiguous)
+            // Split the panel's columns into runs of consecutive offsets (one per output row it touches).
+            int runs = 0;
+            for (int j = 0; j < cols; j++)
+            {
+                if (j == 0 || offset[j] != offset[j - 1] + 1) runStart[runs++] = j;
+            }
+            runStart[runs] = cols;
+            if (runs == 1 && cols == 16)
             {
                 int first = offset[0];
                 for (int kk = 0; kk < kc; kk++)
@@ -111,6 +117,22 @@ internal unsafe struct ConvolutionColumns
                     Vector128.Load(s + 4).Store(o + 4);
                     Vector128.Load(s + 8).Store(o + 8);
                     Vector128.Load(s + 12).Store(o + 12);
+                }
+            }
+            else if (runs <= 4)
+            {
+                for (int kk = 0; kk < kc; kk++)
+                {
+                    float* s = Input + kOffset[kk];
+                    float* o = panel + kk * 16;
+                    for (int r = 0; r < runs; r++)
+                    {
+                        int j = runStart[r], end = runStart[r + 1];
+                        float* from = s + offset[j];
+                        for (; j + 4 <= end; j += 4, from += 4) Vector128.Load(from).Store(o + j);
+                        for (; j < end; j++) o[j] = *from++;
+                    }
+                    for (int j = cols; j < 16; j++) o[j] = 0;
                 }
             }
             else
