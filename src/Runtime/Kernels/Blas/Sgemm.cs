@@ -29,16 +29,16 @@ internal static unsafe class Sgemm
         if (m <= 0 || n <= 0) return;
         switch (variant)
         {
-            case CpuVariant.Avx512: Run<SgemmKernel_6x64_Avx512, Simd512, Vector512<float>>(m, n, k, a, b, c, ldc, epilogue); break;
-            case CpuVariant.Avx2: Run<SgemmKernel_6x16_Avx2, Simd256, Vector256<float>>(m, n, k, a, b, c, ldc, epilogue); break;
-            case CpuVariant.Vector128: Run<SgemmKernel_6x8_Vector128, Simd128, Vector128<float>>(m, n, k, a, b, c, ldc, epilogue); break;
-            default: Run<SgemmKernel_6x4_Scalar, SimdScalar, float>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Avx512: Run<SgemmKernel_6x64_Avx512, SgemmKernel_12x16_Avx512, Simd512, Vector512<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Avx2: Run<SgemmKernel_6x16_Avx2, SgemmKernel_12x8_Avx2, Simd256, Vector256<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Vector128: Run<SgemmKernel_6x8_Vector128, NoNarrowKernel, Simd128, Vector128<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            default: Run<SgemmKernel_6x4_Scalar, NoNarrowKernel, SimdScalar, float>(m, n, k, a, b, c, ldc, epilogue); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TK, TS, TV>(int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue ep)
-        where TK : ISgemmKernel where TS : ISimd<TV> where TV : struct
+    private static void Run<TK, TN, TS, TV>(int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue ep)
+        where TK : ISgemmKernel where TN : ISgemmNarrowKernel where TS : ISimd<TV> where TV : struct
     {
         // What the micro-kernel does in registers, and what is left for the pass over each tile.
         bool kernelBiases = ep.Alpha == 1 && ep.Beta == 1 && (ep.RowBias == null || ep.RowBiasStride == 1);
@@ -53,7 +53,10 @@ internal static unsafe class Sgemm
             return;
         }
 
-        int kcMax = TK.DepthBlock, width = TK.Width;
+        int width = TK.Width;
+        // The depth block keeps a call's B panels in L1: deeper when the product is narrower than the kernel.
+        int usedWidth = Math.Min(width, (n + PanelWidth - 1) / PanelWidth * PanelWidth);
+        int kcMax = Math.Min(512, TK.DepthBlock * width / usedWidth);
         int ncMax = Math.Max(width, ColumnBlock / width * width);
         float* packedB = b.Layout == SgemmLayout.Packed ? null : SgemmScratch.B((long)kcMax * ((Math.Min(n, ncMax) + PanelWidth - 1) / PanelWidth * PanelWidth));
         float* packedA = a.Layout == SgemmLayout.Packed ? null : SgemmScratch.A((long)kcMax * ((Math.Min(m, RowBlock) + PanelRows - 1) / PanelRows * PanelRows));
@@ -116,7 +119,19 @@ internal static unsafe class Sgemm
                         int col = jc + jr;
                         tile.ColumnBias = ep.ColumnBias == null ? null : ep.ColumnBias + col;
                         float* bPanel = bp + (jr / PanelWidth) * bps;
-                        for (int ir = 0; ir < mc; ir += PanelRows)
+                        int ir = 0;
+                        if (TN.Available && nr <= TN.Width)
+                        {
+                            // Narrow product: two A panels per call for more independent accumulators.
+                            for (; ir + PanelRows < mc; ir += 2 * PanelRows)
+                            {
+                                int row = ic + ir;
+                                tile.RowBias = ep.RowBias == null ? null : ep.RowBias + row;
+                                float* a0 = ap + (ir / PanelRows) * aps;
+                                TN.Run(kc, a0, a0 + aps, bPanel, c + row * ldc + col, ldc, Math.Min(2 * PanelRows, mc - ir), nr, tile);
+                            }
+                        }
+                        for (; ir < mc; ir += PanelRows)
                         {
                             int row = ic + ir;
                             tile.RowBias = ep.RowBias == null ? null : ep.RowBias + row;
