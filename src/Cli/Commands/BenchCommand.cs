@@ -18,13 +18,14 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per engine", DefaultValueFactory = _ => 50 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs per engine first", DefaultValueFactory = _ => 5 };
         var warmupSeconds = new Option<double>("--warmup-seconds") { Description = "Keep warming up (interleaved) for at least this long, so .NET's tiered JIT has settled and both engines are measured in steady state", DefaultValueFactory = _ => 1.0 };
-        var threads = new Option<int>("--ort-threads") { Description = "ONNX Runtime intra-op threads (EdgeML runs on one)", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--ort-threads") { Description = "ONNX Runtime intra-op threads", DefaultValueFactory = _ => 1 };
+        var edgeThreads = new Option<int>("--threads") { Description = "EdgeML intra-op threads (SessionOptions.IntraOpThreads)", DefaultValueFactory = _ => 1 };
         var inputs = CommonOptions.InputsDir();
         var input = CommonOptions.Input();
         var dims = CommonOptions.Dims();
         var json = CommonOptions.Json();
         var profile = new Option<bool>("--profile") { Description = "Also time EdgeML per operator type (separate runs after the comparison)" };
-        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, warmupSeconds, threads, inputs, input, dims, json, profile };
+        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, warmupSeconds, threads, edgeThreads, inputs, input, dims, json, profile };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -35,7 +36,7 @@ public static class BenchCommand
             if (n < 1) throw new EdgeMLException("--runs must be at least 1");
             var dimValues = CommonOptions.ParseDims(p.GetValue(dims));
             using var m = ModelCompiler.LoadAny(path, new CompileOptions { Dims = dimValues });
-            using var session = new InferenceSession(m);
+            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(edgeThreads)) });
             foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), CommonOptions.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
             using var ort = new OrtRunner(onnx, threads: p.GetValue(threads));
             var ortInputs = ort.Prepare(InputFeeder.ByName(session));

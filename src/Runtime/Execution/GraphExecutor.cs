@@ -13,7 +13,7 @@ internal sealed class GraphExecutor
     private readonly Kernel[][] _kernels;
     private readonly KernelContext _context;
 
-    public GraphExecutor(ModelDefinition model, Tensor[] values)
+    public GraphExecutor(ModelDefinition model, Tensor[] values, Cpu.WorkerPool? workers = null)
     {
         Model = model;
         _context = new KernelContext(this, values);
@@ -22,7 +22,7 @@ internal sealed class GraphExecutor
         {
             var nodes = model.Graphs[g].Nodes;
             var kernels = new Kernel[nodes.Length];
-            for (int n = 0; n < nodes.Length; n++) kernels[n] = CreateKernel(nodes[n], model);
+            for (int n = 0; n < nodes.Length; n++) kernels[n] = CreateKernel(nodes[n], model, workers);
             _kernels[g] = kernels;
         }
     }
@@ -56,11 +56,11 @@ internal sealed class GraphExecutor
         }
     }
 
-    private static Kernel CreateKernel(NodeDefinition node, ModelDefinition model)
+    private static Kernel CreateKernel(NodeDefinition node, ModelDefinition model, Cpu.WorkerPool? workers)
     {
         try
         {
-            return KernelRegistry.Create(new KernelInfo(node, model));
+            return KernelRegistry.Create(new KernelInfo(node, model) { Workers = workers });
         }
         catch (EdgeMLException) { throw; }
         catch (Exception e)

@@ -21,12 +21,18 @@ public sealed unsafe class InferenceSession : IDisposable
     private readonly string[] _symbols;
     private readonly long[] _boundSymbols;
 
-    public InferenceSession(EdgeMLModel model) : this(model, false) { }
+    private readonly Cpu.WorkerPool? _workers;
 
-    private InferenceSession(EdgeMLModel model, bool ownsModel)
+    public InferenceSession(EdgeMLModel model) : this(model, false, null) { }
+
+    /// <summary>A session with <paramref name="options"/> (intra-op threads).</summary>
+    public InferenceSession(EdgeMLModel model, SessionOptions options) : this(model, false, options) { }
+
+    private InferenceSession(EdgeMLModel model, bool ownsModel, SessionOptions? options)
     {
         _model = model;
         _ownsModel = ownsModel;
+        if (options != null && options.IntraOpThreads > 1) _workers = new Cpu.WorkerPool(options.IntraOpThreads);
         var def = model.Definition;
         _values = new Tensor[def.Values.Length];
         _arena = new NativeBuffer(def.Plan.ArenaSize);
@@ -44,11 +50,11 @@ public sealed unsafe class InferenceSession : IDisposable
         Outputs = _outputIndex.Select(i => Info(def.Values[i])).ToArray();
         _symbols = Inputs.SelectMany(x => x.Shape ?? []).Where(d => !d.IsFixed && d.Symbol != null).Select(d => d.Symbol!).Distinct().ToArray();
         _boundSymbols = new long[_symbols.Length];
-        _executor = new GraphExecutor(def, _values);
+        _executor = new GraphExecutor(def, _values, _workers);
     }
 
     /// <summary>Loads <paramref name="path"/> (memory-mapped) and opens a session that owns it.</summary>
-    public static InferenceSession Open(string path) => new(EdgeMLModel.Load(path), true);
+    public static InferenceSession Open(string path) => new(EdgeMLModel.Load(path), true, null);
 
     public EdgeMLModel Model => _model;
     public IReadOnlyList<TensorInfo> Inputs { get; }
@@ -144,6 +150,7 @@ public sealed unsafe class InferenceSession : IDisposable
     {
         foreach (var t in _values) t.Dispose();
         _arena.Dispose();
+        _workers?.Dispose();
         if (_ownsModel) _model.Dispose();
     }
 }

@@ -30,5 +30,8 @@ public sealed class KernelInfo
     public DataType InputType(int i) => HasInput(i) ? Model.Values[Node.Inputs[i]].Type : DataType.Undefined;
     public DataType OutputType(int i) => HasOutput(i) ? Model.Values[Node.Outputs[i]].Type : DataType.Undefined;
 
+    /// <summary>The session's worker threads for intra-op parallelism (null: run on the calling thread only).</summary>
+    public Cpu.WorkerPool? Workers { get; init; }
+
     public EdgeMLException Error(string message) => new($"{Node.Describe()}: {message}");
 }

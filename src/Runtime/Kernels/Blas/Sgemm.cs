@@ -24,9 +24,80 @@ internal static unsafe class Sgemm
 
     /// <summary>C = epilogue(A · B); C is row-major with row stride <paramref name="ldc"/> and must
     /// not overlap A, B or the residual.</summary>
-    public static void Multiply(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
+    public static void Multiply(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue, WorkerPool? workers = null)
     {
         if (m <= 0 || n <= 0) return;
+        if (workers != null && workers.Threads > 1 && (long)m * n * Math.Max(k, 1) >= ParallelWork)
+        {
+            MultiplyInParallel(variant, m, n, k, a, b, c, ldc, epilogue, workers);
+            return;
+        }
+        MultiplyOnThisThread(variant, m, n, k, a, b, c, ldc, epilogue);
+    }
+
+    /// <summary>Products smaller than this many multiply-adds stay on one thread.</summary>
+    private const long ParallelWork = 1 << 18;
+
+    private struct ParallelJob
+    {
+        public CpuVariant Variant;
+        public int M, N, K;
+        public SgemmOperand A, B;
+        public float* C;
+        public nint Ldc;
+        public SgemmEpilogue Epilogue;
+        public bool SplitColumns;
+        public int Step;
+    }
+
+    /// <summary>Splits the columns (or, for narrow products, the rows) into one range per thread, on
+    /// kernel-tile boundaries; each thread packs and multiplies its range with its own scratch.</summary>
+    private static void MultiplyInParallel(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue, WorkerPool workers)
+    {
+        int threads = workers.Threads;
+        bool splitColumns = n >= 2 * 64;
+        int unit = splitColumns ? 64 : 2 * PanelRows;
+        int extent = splitColumns ? n : m;
+        int units = (extent + unit - 1) / unit;
+        int parts = Math.Min(threads, units);
+        if (parts < 2)
+        {
+            MultiplyOnThisThread(variant, m, n, k, a, b, c, ldc, epilogue);
+            return;
+        }
+        var job = new ParallelJob
+        {
+            Variant = variant, M = m, N = n, K = k, A = a, B = b, C = c, Ldc = ldc, Epilogue = epilogue,
+            SplitColumns = splitColumns, Step = (units + parts - 1) / parts * unit,
+        };
+        workers.Run(parts, &RunPart, &job);
+    }
+
+    private static void RunPart(void* state, int part, int parts)
+    {
+        ref var j = ref *(ParallelJob*)state;
+        int start = part * j.Step;
+        var ep = j.Epilogue;
+        if (j.SplitColumns)
+        {
+            if (start >= j.N) return;
+            int count = Math.Min(j.Step, j.N - start);
+            if (ep.ColumnBias != null) ep.ColumnBias += start;
+            if (ep.Residual != null) ep.Residual += start;
+            MultiplyOnThisThread(j.Variant, j.M, count, j.K, j.A, j.B.FromColumn(start, j.K), j.C + start, j.Ldc, ep);
+        }
+        else
+        {
+            if (start >= j.M) return;
+            int count = Math.Min(j.Step, j.M - start);
+            if (ep.RowBias != null) ep.RowBias += start * ep.RowBiasStride;
+            if (ep.Residual != null) ep.Residual += start * ep.ResidualRowStride;
+            MultiplyOnThisThread(j.Variant, count, j.N, j.K, j.A.FromRow(start, j.K), j.B, j.C + start * j.Ldc, j.Ldc, ep);
+        }
+    }
+
+    private static void MultiplyOnThisThread(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
+    {
         switch (variant)
         {
             case CpuVariant.Avx512: Run<SgemmKernel_6x64_Avx512, SgemmKernel_12x16_Avx512, Simd512, Vector512<float>>(m, n, k, a, b, c, ldc, epilogue); break;
@@ -82,7 +153,7 @@ internal static unsafe class Sgemm
                     case SgemmLayout.Im2Col:
                         bp = packedB;
                         bps = (nint)kc * PanelWidth;
-                        b.Columns->Pack(pc, kc, jc, nc, bp, bps);
+                        b.Columns->Pack(pc, kc, jc + b.ColumnOffset, nc, bp, bps);
                         break;
                     default:
                         bp = packedB;

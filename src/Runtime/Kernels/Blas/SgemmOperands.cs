@@ -22,6 +22,8 @@ internal unsafe struct SgemmOperand
     public nint RowStride, ColumnStride;
     /// <summary>For <see cref="SgemmLayout.Im2Col"/>: the convolution whose columns B holds.</summary>
     public ConvolutionColumns* Columns;
+    /// <summary>For <see cref="SgemmLayout.Im2Col"/>: the first column of the convolution this operand starts at.</summary>
+    public int ColumnOffset;
 
     public static SgemmOperand Strided(float* data, nint rowStride, nint columnStride) => new() { Layout = SgemmLayout.Strided, Data = data, RowStride = rowStride, ColumnStride = columnStride };
     public static SgemmOperand RowMajor(float* data, nint rowStride) => Strided(data, rowStride, 1);
@@ -48,4 +50,29 @@ internal unsafe struct SgemmEpilogue
     public Common.Activation Activation;
 
     public static SgemmEpilogue Default => new() { Alpha = 1, Beta = 1, RowBiasStride = 1 };
+}
+
+internal static unsafe class SgemmOperandExtensions
+{
+    /// <summary>The operand from row <paramref name="i0"/> on (an A operand; packed A must start on a panel).</summary>
+    public static SgemmOperand FromRow(this SgemmOperand a, int i0, int k)
+    {
+        var r = a;
+        if (a.Layout == SgemmLayout.Packed) r.Data = a.Data + (long)(i0 / Sgemm.PanelRows) * k * Sgemm.PanelRows;
+        else r.Data = a.Data + i0 * a.RowStride;
+        return r;
+    }
+
+    /// <summary>The operand from column <paramref name="j0"/> on (a B operand; packed B must start on a panel).</summary>
+    public static SgemmOperand FromColumn(this SgemmOperand b, int j0, int k)
+    {
+        var r = b;
+        switch (b.Layout)
+        {
+            case SgemmLayout.Packed: r.Data = b.Data + (long)(j0 / Sgemm.PanelWidth) * k * Sgemm.PanelWidth; break;
+            case SgemmLayout.Im2Col: r.ColumnOffset = b.ColumnOffset + j0; break;
+            default: r.Data = b.Data + j0 * b.ColumnStride; break;
+        }
+        return r;
+    }
 }

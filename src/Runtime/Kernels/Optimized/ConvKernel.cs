@@ -28,6 +28,7 @@ internal sealed unsafe class ConvKernel : Kernel
     private readonly long _outputChannels;
     private readonly Activation _activation;
     private readonly bool _constantWeights;
+    private readonly WorkerPool? _workers;
     private readonly NativeBuffer _packed = new();
     private bool _packedValid;
 
@@ -42,6 +43,7 @@ internal sealed unsafe class ConvKernel : Kernel
         _activation = fused ? Activation.Read(info) : Activation.None;
         _geometry = SpatialGeometry.Read(info, kernelRequired: _prepacked);
         _constantWeights = info.ConstantInput(1) != null;
+        _workers = info.Workers;
     }
 
     /// <summary>The fast kernel for a Conv node, or null to use the reference one.</summary>
@@ -97,7 +99,7 @@ internal sealed unsafe class ConvKernel : Kernel
         if (!_prepacked && cg == 1 && mg == 1 && DepthwiseConvolution.Supports(g))
         {
             for (int ni = 0; ni < n; ni++)
-                DepthwiseConvolution.Run(_variant, g, (int)c, xp + ni * c * inPlane, wp, bp, zp == null ? null : zp + ni * m * outPlane, yp + ni * m * outPlane, _activation);
+                DepthwiseConvolution.Run(_variant, g, (int)c, xp + ni * c * inPlane, wp, bp, zp == null ? null : zp + ni * m * outPlane, yp + ni * m * outPlane, _activation, _workers);
             return;
         }
 
@@ -162,7 +164,7 @@ internal sealed unsafe class ConvKernel : Kernel
                 var a = SgemmOperand.Packed(wp + gi * groupSize);
                 if (pointwise)
                 {
-                    Sgemm.Multiply(_variant, mg, outPlane, depth, a, SgemmOperand.RowMajor(xg, inPlane), yp + yOffset, outPlane, ep);
+                    Sgemm.Multiply(_variant, mg, outPlane, depth, a, SgemmOperand.RowMajor(xg, inPlane), yp + yOffset, outPlane, ep, _workers);
                 }
                 else
                 {
@@ -172,7 +174,7 @@ internal sealed unsafe class ConvKernel : Kernel
                         columns.Input = paddedInput;
                     }
                     else columns.Input = xg;
-                    Sgemm.Multiply(_variant, mg, outPlane, depth, a, SgemmOperand.Im2Col(&columns), yp + yOffset, outPlane, ep);
+                    Sgemm.Multiply(_variant, mg, outPlane, depth, a, SgemmOperand.Im2Col(&columns), yp + yOffset, outPlane, ep, _workers);
                 }
             }
     }

@@ -22,7 +22,41 @@ internal static unsafe class DepthwiseConvolution
     public static bool Supports(SpatialGeometry g) => g.Input[0] == 1 && g.Kernel[0] == 1 && g.Output[0] == 1 && g.Kernel[2] <= 64 && g.KernelSize <= 1024;
 
     /// <summary>One image: x [C, H, W], w [C, KH, KW], optional bias [C] and residual z [C, OH, OW], y [C, OH, OW].</summary>
-    public static void Run(CpuVariant variant, SpatialGeometry g, int channels, float* x, float* w, float* bias, float* z, float* y, in Activation activation)
+    public static void Run(CpuVariant variant, SpatialGeometry g, int channels, float* x, float* w, float* bias, float* z, float* y, in Activation activation, WorkerPool? workers = null)
+    {
+        int parts = workers == null ? 1 : Math.Min(workers.Threads, channels);
+        if (parts > 1 && (long)channels * g.OutputSize * g.KernelSize >= 1 << 16)
+        {
+            var job = new Job { Variant = variant, Geometry = g, Channels = channels, X = x, W = w, Bias = bias, Z = z, Y = y, Activation = activation };
+            // The job holds the geometry object: pass it by reference (it stays on this frame until every part is done).
+            workers!.Run(parts, &RunPart, System.Runtime.CompilerServices.Unsafe.AsPointer(ref job));
+            return;
+        }
+        RunChannels(variant, g, channels, x, w, bias, z, y, activation);
+    }
+
+    private struct Job
+    {
+        public CpuVariant Variant;
+        public SpatialGeometry Geometry;
+        public int Channels;
+        public float* X, W, Bias, Z, Y;
+        public Activation Activation;
+    }
+
+    /// <summary>One thread's share: a contiguous range of channels.</summary>
+    private static void RunPart(void* state, int part, int parts)
+    {
+        ref var j = ref System.Runtime.CompilerServices.Unsafe.AsRef<Job>(state);
+        int per = (j.Channels + parts - 1) / parts, c0 = part * per, count = Math.Min(per, j.Channels - c0);
+        if (count <= 0) return;
+        var g = j.Geometry;
+        long inPlane = g.InputSize, outPlane = g.OutputSize, taps = g.KernelSize;
+        RunChannels(j.Variant, g, count, j.X + c0 * inPlane, j.W + c0 * taps, j.Bias == null ? null : j.Bias + c0,
+            j.Z == null ? null : j.Z + c0 * outPlane, j.Y + c0 * outPlane, j.Activation);
+    }
+
+    private static void RunChannels(CpuVariant variant, SpatialGeometry g, int channels, float* x, float* w, float* bias, float* z, float* y, in Activation activation)
     {
         switch (variant)
         {

@@ -26,6 +26,7 @@ internal sealed unsafe class MatMulKernel : Kernel
     private readonly long _columns;
     private readonly Activation _activation = Activation.None;
     private readonly bool _constantB;
+    private readonly WorkerPool? _workers;
     private readonly NativeBuffer _packed = new();
     private bool _packedValid;
 
@@ -49,6 +50,7 @@ internal sealed unsafe class MatMulKernel : Kernel
             _activation = Activation.Read(info);
         }
         _constantB = info.ConstantInput(1) != null;
+        _workers = info.Workers;
     }
 
     private static bool IsFloat(KernelInfo info) => info.InputType(0) is DataType.Float or DataType.Undefined;
@@ -97,7 +99,7 @@ internal sealed unsafe class MatMulKernel : Kernel
         var ep = SgemmEpilogue.Default;
         ep.ColumnBias = bias == null ? null : (float*)bias.Pointer;
         ep.Activation = _activation;
-        Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, SgemmOperand.RowMajor((float*)a.Pointer, (nint)k), OperandB(b, (int)k, (int)n, false), (float*)y.Pointer, (nint)n, ep);
+        Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, SgemmOperand.RowMajor((float*)a.Pointer, (nint)k), OperandB(b, (int)k, (int)n, false), (float*)y.Pointer, (nint)n, ep, _workers);
     }
 
     /// <summary>B as the GEMM reads it: prepacked in place, packed once when constant, else strided.</summary>
@@ -151,7 +153,7 @@ internal sealed unsafe class MatMulKernel : Kernel
         long aOffset = 0, bOffset = 0;
         for (long i = 0; i < count; i++)
         {
-            Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, SgemmOperand.RowMajor(ap + aOffset * aSize, (nint)k), SgemmOperand.RowMajor(bp + bOffset * bSize, (nint)n), yp + i * ySize, (nint)n, ep);
+            Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, SgemmOperand.RowMajor(ap + aOffset * aSize, (nint)k), SgemmOperand.RowMajor(bp + bOffset * bSize, (nint)n), yp + i * ySize, (nint)n, ep, _workers);
             for (int axis = batchRank - 1; axis >= 0; axis--)
             {
                 index[axis]++;
@@ -192,6 +194,6 @@ internal sealed unsafe class MatMulKernel : Kernel
         y.Allocate(DataType.Float, shape);
         if (y.Length == 0) return;
         var opA = _transA ? SgemmOperand.Strided((float*)a.Pointer, 1, (nint)m) : SgemmOperand.RowMajor((float*)a.Pointer, (nint)k);
-        Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, opA, OperandB(b, (int)k, (int)n, _transB), (float*)y.Pointer, (nint)n, ep);
+        Sgemm.Multiply(_variant, (int)m, (int)n, (int)k, opA, OperandB(b, (int)k, (int)n, _transB), (float*)y.Pointer, (nint)n, ep, _workers);
     }
 }
