@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace EdgeML.Runtime.Kernels.Optimized;
 
@@ -14,13 +15,19 @@ internal static unsafe class PhaseSplit
     {
         if (stride == 1)
         {
-            // One phase: padding, the row, padding.
+            // One phase: padding, the row, padding (short runs: plain loops beat calls).
             int first = Math.Clamp(padLeft, 0, phaseLength);
             int last = Math.Clamp(padLeft + width, first, phaseLength);
-            new Span<float>(dst, first).Fill(pad);
-            int skip = first - padLeft;
-            Buffer.MemoryCopy(src + skip, dst + first, (last - first) * sizeof(float), (last - first) * sizeof(float));
-            new Span<float>(dst + last, phaseLength - last).Fill(pad);
+            for (int i = 0; i < first; i++) dst[i] = pad;
+            float* s = src + (first - padLeft), d = dst + first;
+            int n = last - first, j = 0;
+            for (; j + 8 <= n; j += 8)
+            {
+                Vector128.Load(s + j).Store(d + j);
+                Vector128.Load(s + j + 4).Store(d + j + 4);
+            }
+            for (; j < n; j++) d[j] = s[j];
+            for (int i = last; i < phaseLength; i++) dst[i] = pad;
             return;
         }
         for (int p = 0; p < stride; p++)
@@ -32,7 +39,7 @@ internal static unsafe class PhaseSplit
             int hi = width - offset <= 0 ? 0 : (width - offset + stride - 1) / stride;
             lo = Math.Min(lo, phaseLength);
             hi = Math.Clamp(hi, lo, phaseLength);
-            new Span<float>(phase, lo).Fill(pad);
+            for (int i = 0; i < lo; i++) phase[i] = pad;
             float* s = src + (long)lo * stride + offset;
             int q = lo;
             for (; q + 4 <= hi; q += 4, s += 4 * stride)
@@ -43,7 +50,7 @@ internal static unsafe class PhaseSplit
                 phase[q + 3] = s[3 * stride];
             }
             for (; q < hi; q++, s += stride) phase[q] = *s;
-            new Span<float>(phase + hi, phaseLength - hi).Fill(pad);
+            for (int i = hi; i < phaseLength; i++) phase[i] = pad;
         }
     }
 }
