@@ -46,5 +46,6 @@ internal static class FastKernelTable
         new(OpCode.Sigmoid, UnaryKernel.Factory(FloatUnaryKernel<SigmoidOperator>.Create, _ => new Activation(ActivationKind.Sigmoid))),
         new(OpCode.Softmax, SoftmaxKernel.Create),
         new(OpCode.Sub, BinaryKernel<VectorSubtract>.Factory(NumericBinaryKernel<SubOperator>.Create)),
+        new(OpCode.Transpose, TransposeKernel.Create),
     ];
 }

@@ -173,3 +173,34 @@ public class ElementwiseKernelTests
         }
     }
 }
+
+public class TransposeKernelTests
+{
+    [Theory]
+    [InlineData(DataType.Float)]
+    [InlineData(DataType.Int64)]
+    [InlineData(DataType.UInt8)]
+    [InlineData(DataType.Float16)]
+    [InlineData(DataType.Bool)]
+    public void Transpose_matches_the_reference(DataType type)
+    {
+        var rng = new Random(4);
+        foreach (var (shape, perm) in new (long[], long[]?)[]
+        {
+            ([1, 128, 13, 3], [0, 3, 1, 2]), ([2, 3, 5, 7], [3, 2, 1, 0]), ([4, 9], null), ([7], [0]), ([2, 3, 4, 5, 6], [1, 0, 4, 2, 3]),
+            ([1, 8, 40, 15], [0, 1, 3, 2]), ([3, 1, 40, 8, 15], [2, 0, 3, 1, 4]), ([0, 3], [1, 0]),
+        })
+        {
+            var m = new OnnxModelBuilder(13);
+            m.Graph.Input("x", type, shape.Cast<object?>().ToArray()).Output("y", type, null);
+            var node = m.Graph.Node("Transpose", ["x"], ["y"]);
+            if (perm != null) node.Attr("perm", perm);
+            var x = new Tensor("x");
+            x.Allocate(type, shape);
+            rng.NextBytes(x.Bytes);
+            if (type == DataType.Bool) foreach (ref var b in x.Bytes) b &= 1;
+            if (type == DataType.Float16) foreach (ref var h in x.Span<Half>()) h = (Half)(rng.NextDouble() * 4 - 2);
+            VariantTester.AssertVariantsMatchReference(m.ToBytes(), new Dictionary<string, Tensor> { ["x"] = x }, 0, 0, $"Transpose {type} {Tensor.ShapeText(shape)}");
+        }
+    }
+}
