@@ -10,7 +10,7 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 /// </summary>
 internal static unsafe class PhaseSplit
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Row(float* src, int width, float* dst, int stride, int phaseLength, int padLeft, float pad)
     {
         if (stride == 1)
