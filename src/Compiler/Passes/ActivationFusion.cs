@@ -81,7 +81,8 @@ public sealed class ActivationFusion : IPass
         if (conv.Outputs.Count != 1 || conv.Outputs[0] == null || conv.Inputs.Count < 2) return null;
         var x = conv.Inputs[0];
         var w = conv.Inputs[1];
-        if (!GraphUses.IsFloat(x) || w?.Constant is not { Type: DataType.Float } wc || wc.Shape.Length is < 3 or > 5) return null;
+        // X has W's type (Conv requires it): float when W is, even where the shape probe did not reach.
+        if (x == null || x.Type is not (DataType.Float or DataType.Undefined) || w?.Constant is not { Type: DataType.Float } wc || wc.Shape.Length is < 3 or > 5) return null;
         var b = conv.Inputs.Count > 2 ? conv.Inputs[2] : null;
         if (b != null && !GraphUses.IsFloat(b)) return null;
         var fused = new IrNode { Name = conv.Name, Schema = schema, Version = 1 };
@@ -105,8 +106,7 @@ public sealed class ActivationFusion : IPass
         if (matMul.Outputs.Count != 1 || matMul.Outputs[0] == null || matMul.Inputs.Count != 2) return null;
         var a = matMul.Inputs[0];
         var b = matMul.Inputs[1];
-        if (!GraphUses.IsFloat(a) || b?.Constant is not { Type: DataType.Float } bc || bc.Shape.Length != 2) return null;
-        if (a!.ProbedShape is not { Length: >= 1 }) return null;
+        if (a == null || a.Type is not (DataType.Float or DataType.Undefined) || b?.Constant is not { Type: DataType.Float } bc || bc.Shape.Length != 2) return null;
         var fused = new IrNode { Name = matMul.Name, Schema = schema, Version = 1 };
         fused.Inputs.Add(a);
         fused.Inputs.Add(b);

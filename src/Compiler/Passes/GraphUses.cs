@@ -24,9 +24,20 @@ internal sealed class GraphUses
             {
                 foreach (var v in n.Inputs)
                     if (v != null) Readers(v).Add(n);
-                // A value a subgraph reads counts as escaping: fusing it away would break the subgraph.
+                // An outer value a subgraph reads counts as escaping: fusing it away would break the subgraph.
                 foreach (var sub in n.Subgraphs)
-                    foreach (var v in sub.ReadValues()) _escaping.Add(v);
+                {
+                    var inside = new HashSet<IrValue>();
+                    foreach (var g2 in sub.SelfAndDescendants())
+                    {
+                        foreach (var v in g2.Inputs) inside.Add(v);
+                        foreach (var node in g2.Nodes)
+                            foreach (var o in node.Outputs)
+                                if (o != null) inside.Add(o);
+                    }
+                    foreach (var v in sub.ReadValues())
+                        if (!inside.Contains(v)) _escaping.Add(v);
+                }
             }
         }
     }

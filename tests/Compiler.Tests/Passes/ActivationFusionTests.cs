@@ -93,4 +93,39 @@ public class ActivationFusionTests
         Assert.False(PassTesting.Run(new ActivationFusion(), ir));
         Assert.Equal(["Gemm", "LeakyRelu"], PassTesting.Ops(ir));
     }
+
+    /// <summary>An If whose branches both convolve: the branch the shape probe does not take still
+    /// fuses (Conv's X has W's type), and the model computes the same either way.</summary>
+    private static OnnxModelBuilder BranchedConv()
+    {
+        var m = new OnnxModelBuilder(13);
+        m.Graph.Input("x", DataType.Float, 1, 3, 6, 6).Input("flag", DataType.Bool).Output("y", DataType.Float, null);
+        m.Graph.Initializer("w", PassTesting.Random(4 * 3 * 3 * 3, 2), 4, 3, 3, 3);
+        OnnxGraphBuilder Branch(string name, string activation)
+        {
+            var g = new OnnxGraphBuilder(name);
+            g.Output(name + "_y", DataType.Float, null);
+            g.Node("Conv", ["x", "w"], [name + "_c"], name: name + "_conv").Attr("pads", new long[] { 1, 1, 1, 1 });
+            g.Node(activation, [name + "_c"], [name + "_y"], name: name + "_act");
+            return g;
+        }
+        m.Graph.Node("If", ["flag"], ["y"]).Attr("then_branch", Branch("then", "Relu")).Attr("else_branch", Branch("else", "Sigmoid"));
+        return m;
+    }
+
+    [Fact]
+    public void Convolutions_in_branches_the_probe_skips_fuse_too()
+    {
+        var ir = PassTesting.Probed(BranchedConv());
+        Assert.True(PassTesting.Run(new ActivationFusion(), ir));
+        var branches = ir.Graph.Nodes[0].Subgraphs.ToList();
+        Assert.Equal(2, branches.Count);
+        foreach (var b in branches) Assert.Equal(["FusedConv"], b.Nodes.Select(n => n.OpType));
+        foreach (bool flag in new[] { true, false })
+        {
+            var inputs = PassTesting.Input("x", [1, 3, 6, 6]);
+            inputs["flag"] = OpTester.Make<bool>("flag", DataType.Bool, [], flag);
+            PassTesting.AssertSameResults(BranchedConv(), inputs);
+        }
+    }
 }
