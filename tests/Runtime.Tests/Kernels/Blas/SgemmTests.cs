@@ -11,7 +11,7 @@ public unsafe class SgemmTests
 {
     public static TheoryData<CpuVariant> Variants => FastVariants.All();
 
-    private static readonly int[] Sizes = [1, 2, 3, 5, 6, 7, 11, 13, 16, 17, 23, 31, 32, 33, 47, 48, 63, 64, 65, 70];
+    private static readonly int[] Sizes = [0, 1, 2, 3, 5, 6, 7, 11, 13, 16, 17, 23, 31, 32, 33, 47, 48, 63, 64, 65, 70];
     private static readonly int[] Depths = [0, 1, 2, 3, 7, 16, 29, 64, 70, 129, 257, 300];
 
     [Theory]
