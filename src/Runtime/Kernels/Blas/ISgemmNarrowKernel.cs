@@ -14,7 +14,7 @@ internal unsafe interface ISgemmNarrowKernel
     /// <summary>Columns one call covers (at most one B panel).</summary>
     static abstract int Width { get; }
 
-    static abstract void Run(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue epilogue);
+    static abstract void Run(int kc, float* a0, float* a1, float* b, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue epilogue);
 }
 
 /// <summary>No narrow kernel (the 128-bit and scalar variants).</summary>
@@ -22,5 +22,5 @@ internal readonly unsafe struct NoNarrowKernel : ISgemmNarrowKernel
 {
     public static bool Available => false;
     public static int Width => 0;
-    public static void Run(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue epilogue) => throw new InvalidOperationException();
+    public static void Run(int kc, float* a0, float* a1, float* b, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue epilogue) => throw new InvalidOperationException();
 }

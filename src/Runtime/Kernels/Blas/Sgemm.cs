@@ -98,13 +98,48 @@ internal static unsafe class Sgemm
 
     private static void MultiplyOnThisThread(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
     {
+        // A short, row-major B (a pointwise convolution's input) is read in place rather than packed:
+        // the copy would cost as much as the few rows of A it serves. Only for the 64-column AVX-512
+        // kernel, which reads four panels (256 contiguous bytes) of each B row; narrower kernels would
+        // touch a new page every k and are faster on packed panels. Whole panels only; the last
+        // partial panel is packed.
+        if (variant == CpuVariant.Avx512 && b.Layout == SgemmLayout.Strided && b.ColumnStride == 1 && m <= DirectRows && n >= PanelWidth && k > 0)
+        {
+            int whole = n / PanelWidth * PanelWidth;
+            var direct = b;
+            direct.Layout = SgemmLayout.Direct;
+            Dispatch(variant, m, whole, k, a, direct, c, ldc, epilogue);
+            if (whole == n) return;
+            var ep = epilogue;
+            if (ep.ColumnBias != null) ep.ColumnBias += whole;
+            if (ep.Residual != null) ep.Residual += whole;
+            Dispatch(variant, m, n - whole, k, a, b.FromColumn(whole, k), c + whole, ldc, ep);
+            return;
+        }
+        Dispatch(variant, m, n, k, a, b, c, ldc, epilogue);
+    }
+
+    /// <summary>Products with at most this many rows read a row-major B in place.</summary>
+    private const int DirectRows = 48;
+
+    private static void Dispatch(CpuVariant variant, int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
+    {
         switch (variant)
         {
             case CpuVariant.Avx512: Run<SgemmKernel_6x64_Avx512, SgemmKernel_12x16_Avx512, Simd512, Vector512<float>>(m, n, k, a, b, c, ldc, epilogue); break;
+            case CpuVariant.Avx2 when SgemmKernel_6x32_Avx2.Usable: Run<SgemmKernel_6x32_Avx2, SgemmKernel_12x8_Avx2, Simd256, Vector256<float>>(m, n, k, a, b, c, ldc, epilogue); break;
             case CpuVariant.Avx2: Run<SgemmKernel_6x16_Avx2, SgemmKernel_12x8_Avx2, Simd256, Vector256<float>>(m, n, k, a, b, c, ldc, epilogue); break;
             case CpuVariant.Vector128: Run<SgemmKernel_6x8_Vector128, NoNarrowKernel, Simd128, Vector128<float>>(m, n, k, a, b, c, ldc, epilogue); break;
             default: Run<SgemmKernel_6x4_Scalar, NoNarrowKernel, SimdScalar, float>(m, n, k, a, b, c, ldc, epilogue); break;
         }
+    }
+
+    /// <summary>For tests: one product with a given micro-kernel (a variant may have two, such as AVX2's
+    /// 16- and 32-register kernels), on this thread, B packed or strided as given.</summary>
+    internal static void MultiplyWithKernel<TK, TN, TS, TV>(int m, int n, int k, in SgemmOperand a, in SgemmOperand b, float* c, nint ldc, in SgemmEpilogue epilogue)
+        where TK : ISgemmKernel where TN : ISgemmNarrowKernel where TS : ISimd<TV> where TV : struct
+    {
+        if (m > 0 && n > 0) Run<TK, TN, TS, TV>(m, n, k, a, b, c, ldc, epilogue);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -115,8 +150,9 @@ internal static unsafe class Sgemm
         bool kernelBiases = ep.Alpha == 1 && ep.Beta == 1 && (ep.RowBias == null || ep.RowBiasStride == 1);
         bool kernelRowBias = kernelBiases && ep.RowBias != null;
         bool kernelColumnBias = kernelBiases && ep.ColumnBias != null;
-        bool kernelClamp = kernelBiases && ep.Residual == null && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
-        bool post = !kernelBiases || ep.Residual != null || (ep.Activation.Kind != ActivationKind.None && !kernelClamp);
+        bool kernelResidual = kernelBiases && ep.Residual != null;
+        bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
+        bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp);
         if (k == 0)
         {
             for (int i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
@@ -129,7 +165,7 @@ internal static unsafe class Sgemm
         int usedWidth = Math.Min(width, (n + PanelWidth - 1) / PanelWidth * PanelWidth);
         int kcMax = Math.Min(512, TK.DepthBlock * width / usedWidth);
         int ncMax = Math.Max(width, ColumnBlock / width * width);
-        float* packedB = b.Layout == SgemmLayout.Packed ? null : SgemmScratch.B((long)kcMax * ((Math.Min(n, ncMax) + PanelWidth - 1) / PanelWidth * PanelWidth));
+        float* packedB = b.Layout is SgemmLayout.Packed or SgemmLayout.Direct ? null : SgemmScratch.B((long)kcMax * ((Math.Min(n, ncMax) + PanelWidth - 1) / PanelWidth * PanelWidth));
         float* packedA = a.Layout == SgemmLayout.Packed ? null : SgemmScratch.A((long)kcMax * ((Math.Min(m, RowBlock) + PanelRows - 1) / PanelRows * PanelRows));
         SgemmTileEpilogue tile = default;
         tile.Min = ep.Activation.ClampMin;
@@ -143,12 +179,17 @@ internal static unsafe class Sgemm
                 int kc = Math.Min(kcMax, k - pc);
                 bool last = pc + kc == k;
                 float* bp;
-                nint bps;
+                nint bps, brs = PanelWidth;
                 switch (b.Layout)
                 {
                     case SgemmLayout.Packed:
                         bp = b.Data + (nint)(jc / PanelWidth) * k * PanelWidth + (nint)pc * PanelWidth;
                         bps = (nint)k * PanelWidth;
+                        break;
+                    case SgemmLayout.Direct:
+                        bp = b.Data + (nint)pc * b.RowStride + jc;
+                        bps = PanelWidth;
+                        brs = b.RowStride;
                         break;
                     case SgemmLayout.Im2Col:
                         bp = packedB;
@@ -166,6 +207,7 @@ internal static unsafe class Sgemm
                 if (last && kernelRowBias) flags |= SgemmFlags.RowBias;
                 if (last && kernelColumnBias) flags |= SgemmFlags.ColumnBias;
                 if (last && kernelClamp) flags |= SgemmFlags.Clamp;
+                if (last && kernelResidual) flags |= SgemmFlags.Residual;
                 tile.Flags = flags;
 
                 for (int ic = 0; ic < m; ic += RowBlock)
@@ -189,6 +231,7 @@ internal static unsafe class Sgemm
                         int nr = Math.Min(width, nc - jr);
                         int col = jc + jr;
                         tile.ColumnBias = ep.ColumnBias == null ? null : ep.ColumnBias + col;
+                        tile.ResidualStride = ep.ResidualRowStride;
                         float* bPanel = bp + (jr / PanelWidth) * bps;
                         int ir = 0;
                         if (TN.Available && nr <= TN.Width)
@@ -198,15 +241,17 @@ internal static unsafe class Sgemm
                             {
                                 int row = ic + ir;
                                 tile.RowBias = ep.RowBias == null ? null : ep.RowBias + row;
+                                tile.Residual = ep.Residual == null ? null : ep.Residual + row * ep.ResidualRowStride + col;
                                 float* a0 = ap + (ir / PanelRows) * aps;
-                                TN.Run(kc, a0, a0 + aps, bPanel, c + row * ldc + col, ldc, Math.Min(2 * PanelRows, mc - ir), nr, tile);
+                                TN.Run(kc, a0, a0 + aps, bPanel, brs, c + row * ldc + col, ldc, Math.Min(2 * PanelRows, mc - ir), nr, tile);
                             }
                         }
                         for (; ir < mc; ir += PanelRows)
                         {
                             int row = ic + ir;
                             tile.RowBias = ep.RowBias == null ? null : ep.RowBias + row;
-                            TK.Run(kc, ap + (ir / PanelRows) * aps, bPanel, bps, c + row * ldc + col, ldc, Math.Min(PanelRows, mc - ir), nr, tile);
+                            tile.Residual = ep.Residual == null ? null : ep.Residual + row * ep.ResidualRowStride + col;
+                            TK.Run(kc, ap + (ir / PanelRows) * aps, bPanel, bps, brs, c + row * ldc + col, ldc, Math.Min(PanelRows, mc - ir), nr, tile);
                         }
                         if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp);
                     }
@@ -215,8 +260,9 @@ internal static unsafe class Sgemm
         }
     }
 
-    /// <summary>The epilogue terms the micro-kernel did not apply, over rows [i0, i0 + rows) and
-    /// columns [j0, j0 + cols) of C.</summary>
+    /// <summary>The epilogue terms the micro-kernel did not apply (biases and residual when it did not
+    /// apply them, the activation unless it was a clamp), over rows [i0, i0 + rows) and columns
+    /// [j0, j0 + cols) of C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Post<TS, TV>(float* c, nint ldc, int i0, int rows, int j0, int cols, in SgemmEpilogue ep, bool biasesDone, bool activationDone)
         where TS : ISimd<TV> where TV : struct
@@ -227,17 +273,7 @@ internal static unsafe class Sgemm
         {
             float* y = c + i * ldc + j0;
             float* res = ep.Residual == null ? null : ep.Residual + i * ep.ResidualRowStride + j0;
-            if (biasesDone)
-            {
-                // Only a residual is left (Alpha = Beta = 1).
-                if (res != null)
-                {
-                    int j = 0;
-                    for (; j <= cols - TS.Count; j += TS.Count) TS.Store(y + j, TS.Add(TS.Load(y + j), TS.Load(res + j)));
-                    for (; j < cols; j++) y[j] += res[j];
-                }
-            }
-            else
+            if (!biasesDone)
             {
                 float rb = ep.RowBias == null ? 0 : ep.RowBias[i * ep.RowBiasStride];
                 float* cb = ep.ColumnBias == null ? null : ep.ColumnBias + j0;

@@ -15,34 +15,35 @@ internal readonly unsafe struct SgemmKernel_12x16_Avx512 : ISgemmNarrowKernel
     public static int Width => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a0, float* a1, float* b, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         // Eight columns or fewer: half a zmm would idle, and 256-bit FMAs issue twice as fast on
         // CPUs that split 512-bit ones; every AVX-512 CPU has AVX2 and FMA.
         if (nr <= 8)
         {
-            SgemmKernel_12x8_Avx2.Run(kc, a0, a1, b, c, ldc, mr, nr, e);
+            SgemmKernel_12x8_Avx2.Run(kc, a0, a1, b, bRowStride, c, ldc, mr, nr, e);
             return;
         }
         switch (mr - 6)
         {
-            case 1: Tile<One>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 2: Tile<Two>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 3: Tile<Three>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 4: Tile<Four>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 5: Tile<Five>(kc, a0, a1, b, c, ldc, nr, e); break;
-            default: Tile<Six>(kc, a0, a1, b, c, ldc, nr, e); break;
+            case 1: Tile<One>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 2: Tile<Two>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 3: Tile<Three>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 4: Tile<Four>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 5: Tile<Five>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            default: Tile<Six>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TM>(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    private static void Tile<TM>(int kc, float* a0, float* a1, float* b, nint rs, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
     {
         var z = Vector512<float>.Zero;
         Vector512<float> c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z, c8 = z, c9 = z, c10 = z, c11 = z;
         for (int k = 0; k < kc; k++)
         {
-            var v = Vector512.Load(b + k * 16);
+            var v = Vector512.Load(b);
+            b += rs;
             c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[0]), v, c0);
             c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[1]), v, c1);
             c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[2]), v, c2);
@@ -81,6 +82,7 @@ internal readonly unsafe struct SgemmKernel_12x16_Avx512 : ISgemmNarrowKernel
         if ((flags & SgemmFlags.Accumulate) != 0) x += Avx512F.MaskLoad(p, mask, zero);
         if ((flags & SgemmFlags.RowBias) != 0) x += Vector512.Create(e.RowBias[row]);
         if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx512F.MaskLoad(e.ColumnBias, mask, zero);
+        if ((flags & SgemmFlags.Residual) != 0) x += Avx512F.MaskLoad(e.Residual + row * e.ResidualStride, mask, zero);
         if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
         Avx512F.MaskStore(p, mask, x);
     }

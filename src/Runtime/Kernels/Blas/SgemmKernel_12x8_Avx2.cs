@@ -15,27 +15,28 @@ internal readonly unsafe struct SgemmKernel_12x8_Avx2 : ISgemmNarrowKernel
     public static int Width => 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a0, float* a1, float* b, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         switch (mr - 6)
         {
-            case 1: Tile<One>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 2: Tile<Two>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 3: Tile<Three>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 4: Tile<Four>(kc, a0, a1, b, c, ldc, nr, e); break;
-            case 5: Tile<Five>(kc, a0, a1, b, c, ldc, nr, e); break;
-            default: Tile<Six>(kc, a0, a1, b, c, ldc, nr, e); break;
+            case 1: Tile<One>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 2: Tile<Two>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 3: Tile<Three>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 4: Tile<Four>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            case 5: Tile<Five>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
+            default: Tile<Six>(kc, a0, a1, b, bRowStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TM>(int kc, float* a0, float* a1, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    private static void Tile<TM>(int kc, float* a0, float* a1, float* b, nint rs, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
     {
         var z = Vector256<float>.Zero;
         Vector256<float> c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z, c8 = z, c9 = z, c10 = z, c11 = z;
         for (int k = 0; k < kc; k++)
         {
-            var v = Vector256.Load(b + k * 16);
+            var v = Vector256.Load(b);
+            b += rs;
             c0 = Fma.MultiplyAdd(Vector256.Create(a0[0]), v, c0);
             c1 = Fma.MultiplyAdd(Vector256.Create(a0[1]), v, c1);
             c2 = Fma.MultiplyAdd(Vector256.Create(a0[2]), v, c2);
@@ -73,6 +74,7 @@ internal readonly unsafe struct SgemmKernel_12x8_Avx2 : ISgemmNarrowKernel
         if ((flags & SgemmFlags.Accumulate) != 0) x += Avx.MaskLoad(p, mask);
         if ((flags & SgemmFlags.RowBias) != 0) x += Vector256.Create(e.RowBias[row]);
         if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx.MaskLoad(e.ColumnBias, mask);
+        if ((flags & SgemmFlags.Residual) != 0) x += Avx.MaskLoad(e.Residual + row * e.ResidualStride, mask);
         if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
         Avx.MaskStore(p, mask, x);
     }

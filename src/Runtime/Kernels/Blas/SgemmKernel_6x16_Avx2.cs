@@ -15,28 +15,28 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
     public static int DepthBlock => 256;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         switch (mr)
         {
-            case 1: Rows<One>(kc, a, b, c, ldc, nr, e); break;
-            case 2: Rows<Two>(kc, a, b, c, ldc, nr, e); break;
-            case 3: Rows<Three>(kc, a, b, c, ldc, nr, e); break;
-            case 4: Rows<Four>(kc, a, b, c, ldc, nr, e); break;
-            case 5: Rows<Five>(kc, a, b, c, ldc, nr, e); break;
-            default: Rows<Six>(kc, a, b, c, ldc, nr, e); break;
+            case 1: Rows<One>(kc, a, b, bRowStride, c, ldc, nr, e); break;
+            case 2: Rows<Two>(kc, a, b, bRowStride, c, ldc, nr, e); break;
+            case 3: Rows<Three>(kc, a, b, bRowStride, c, ldc, nr, e); break;
+            case 4: Rows<Four>(kc, a, b, bRowStride, c, ldc, nr, e); break;
+            case 5: Rows<Five>(kc, a, b, bRowStride, c, ldc, nr, e); break;
+            default: Rows<Six>(kc, a, b, bRowStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows<TM>(int kc, float* a, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    private static void Rows<TM>(int kc, float* a, float* b, nint rs, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
     {
-        if (nr > 8) Tile<TM, Two>(kc, a, b, c, ldc, nr, e);
-        else Tile<TM, One>(kc, a, b, c, ldc, nr, e);
+        if (nr > 8) Tile<TM, Two>(kc, a, b, rs, c, ldc, nr, e);
+        else Tile<TM, One>(kc, a, b, rs, c, ldc, nr, e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TM, TN>(int kc, float* a, float* b, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
+    private static void Tile<TM, TN>(int kc, float* a, float* b, nint rs, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
     {
         var z = Vector256<float>.Zero;
         Vector256<float> c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
@@ -79,7 +79,7 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
                 if (TN.Count > 1) c51 = Fma.MultiplyAdd(s, v1, c51);
             }
             a += 6;
-            b += 16;
+            b += rs;
         }
         var mask = Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(nr - 8 * (TN.Count - 1))).AsSingle();
         StoreRow<TN>(c, 0, e, mask, c00, c01);
@@ -99,19 +99,21 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
             x0 += rb;
             x1 += rb;
         }
-        Store(c, 0, TN.Count == 1, lastMask, x0, e);
-        if (TN.Count > 1) Store(c, 1, true, lastMask, x1, e);
+        Store(c, row, 0, TN.Count == 1, lastMask, x0, e);
+        if (TN.Count > 1) Store(c, row, 1, true, lastMask, x1, e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, int j, bool last, Vector256<float> mask, Vector256<float> x, in SgemmTileEpilogue e)
+    private static void Store(float* c, int row, int j, bool last, Vector256<float> mask, Vector256<float> x, in SgemmTileEpilogue e)
     {
         var flags = e.Flags;
         float* p = c + 8 * j;
+        float* res = e.Residual + row * e.ResidualStride + 8 * j;
         if (!last)
         {
             if ((flags & SgemmFlags.Accumulate) != 0) x += Vector256.Load(p);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Vector256.Load(e.ColumnBias + 8 * j);
+            if ((flags & SgemmFlags.Residual) != 0) x += Vector256.Load(res);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
             x.Store(p);
         }
@@ -119,6 +121,7 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
         {
             if ((flags & SgemmFlags.Accumulate) != 0) x += Avx.MaskLoad(p, mask);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx.MaskLoad(e.ColumnBias + 8 * j, mask);
+            if ((flags & SgemmFlags.Residual) != 0) x += Avx.MaskLoad(res, mask);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
             Avx.MaskStore(p, mask, x);
         }

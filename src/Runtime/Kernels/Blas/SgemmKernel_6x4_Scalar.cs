@@ -9,14 +9,14 @@ internal readonly unsafe struct SgemmKernel_6x4_Scalar : ISgemmKernel
     public static int DepthBlock => 256;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         float* acc = stackalloc float[24];
         for (int j0 = 0; j0 < nr; j0 += 4)
         {
             new Span<float>(acc, 24).Clear();
             float* ak = a, bk = b + j0;
-            for (int k = 0; k < kc; k++, ak += 6, bk += 16)
+            for (int k = 0; k < kc; k++, ak += 6, bk += bRowStride)
             {
                 float b0 = bk[0], b1 = bk[1], b2 = bk[2], b3 = bk[3];
                 for (int r = 0; r < 6; r++)

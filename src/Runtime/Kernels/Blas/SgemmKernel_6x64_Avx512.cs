@@ -16,45 +16,46 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
     public static int DepthBlock => 128;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
         switch (mr)
         {
-            case 1: Rows<One>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 2: Rows<Two>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 3: Rows<Three>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 4: Rows<Four>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 5: Rows<Five>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            default: Rows<Six>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 1: Rows<One>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 2: Rows<Two>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 3: Rows<Three>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 4: Rows<Four>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 5: Rows<Five>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            default: Rows<Six>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows<TM>(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
+    private static void Rows<TM>(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount
     {
         switch ((nr + 15) >> 4)
         {
-            case 4: Tile<TM, Four>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 3: Tile<TM, Three>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            case 2: Tile<TM, Two>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
-            default: Tile<TM, One>(kc, a, b, bPanelStride, c, ldc, nr, e); break;
+            case 4: Tile<TM, Four>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 3: Tile<TM, Three>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            case 2: Tile<TM, Two>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
+            default: Tile<TM, One>(kc, a, b, bPanelStride, bRowStride, c, ldc, nr, e); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TM, TN>(int kc, float* a, float* b, nint ps, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
+    private static void Tile<TM, TN>(int kc, float* a, float* b, nint ps, nint rs, float* c, nint ldc, int nr, in SgemmTileEpilogue e) where TM : struct, IVectorCount where TN : struct, IVectorCount
     {
         var z = Vector512<float>.Zero;
         Vector512<float> c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
         Vector512<float> c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
         Vector512<float> c40 = z, c41 = z, c42 = z, c43 = z, c50 = z, c51 = z, c52 = z, c53 = z;
         float* b0 = b, b1 = b + ps, b2 = b + 2 * ps, b3 = b + 3 * ps;
-        for (int k = 0; k < kc; k++)
+        nint off = 0;
+        for (int k = 0; k < kc; k++, off += rs)
         {
-            var v0 = Vector512.Load(b0 + k * 16);
-            var v1 = TN.Count > 1 ? Vector512.Load(b1 + k * 16) : z;
-            var v2 = TN.Count > 2 ? Vector512.Load(b2 + k * 16) : z;
-            var v3 = TN.Count > 3 ? Vector512.Load(b3 + k * 16) : z;
+            var v0 = Vector512.Load(b0 + off);
+            var v1 = TN.Count > 1 ? Vector512.Load(b1 + off) : z;
+            var v2 = TN.Count > 2 ? Vector512.Load(b2 + off) : z;
+            var v3 = TN.Count > 3 ? Vector512.Load(b3 + off) : z;
             var s = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(s, v0, c00);
             if (TN.Count > 1) c01 = Vector512.FusedMultiplyAdd(s, v1, c01);
@@ -121,21 +122,23 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
             var rb = Vector512.Create(e.RowBias[row]);
             x0 += rb; x1 += rb; x2 += rb; x3 += rb;
         }
-        Store(c, 0, TN.Count == 1, lastMask, x0, e);
-        if (TN.Count > 1) Store(c, 1, TN.Count == 2, lastMask, x1, e);
-        if (TN.Count > 2) Store(c, 2, TN.Count == 3, lastMask, x2, e);
-        if (TN.Count > 3) Store(c, 3, true, lastMask, x3, e);
+        Store(c, row, 0, TN.Count == 1, lastMask, x0, e);
+        if (TN.Count > 1) Store(c, row, 1, TN.Count == 2, lastMask, x1, e);
+        if (TN.Count > 2) Store(c, row, 2, TN.Count == 3, lastMask, x2, e);
+        if (TN.Count > 3) Store(c, row, 3, true, lastMask, x3, e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, int j, bool last, Vector512<float> mask, Vector512<float> x, in SgemmTileEpilogue e)
+    private static void Store(float* c, int row, int j, bool last, Vector512<float> mask, Vector512<float> x, in SgemmTileEpilogue e)
     {
         var flags = e.Flags;
         float* p = c + 16 * j;
+        float* res = e.Residual + row * e.ResidualStride + 16 * j;
         if (!last)
         {
             if ((flags & SgemmFlags.Accumulate) != 0) x += Vector512.Load(p);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Vector512.Load(e.ColumnBias + 16 * j);
+            if ((flags & SgemmFlags.Residual) != 0) x += Vector512.Load(res);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
             x.Store(p);
         }
@@ -144,6 +147,7 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
             var z = Vector512<float>.Zero;
             if ((flags & SgemmFlags.Accumulate) != 0) x += Avx512F.MaskLoad(p, mask, z);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx512F.MaskLoad(e.ColumnBias + 16 * j, mask, z);
+            if ((flags & SgemmFlags.Residual) != 0) x += Avx512F.MaskLoad(res, mask, z);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
             Avx512F.MaskStore(p, mask, x);
         }

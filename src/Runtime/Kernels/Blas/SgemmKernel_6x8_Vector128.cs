@@ -14,14 +14,14 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
     public static int DepthBlock => 256;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, nint bPanelStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
+    public static void Run(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
     {
-        Half(kc, a, b, c, ldc, mr, Math.Min(nr, 8), 0, e);
-        if (nr > 8) Half(kc, a, b + 8, c + 8, ldc, mr, nr - 8, 8, e);
+        Half(kc, a, b, bRowStride, c, ldc, mr, Math.Min(nr, 8), 0, e);
+        if (nr > 8) Half(kc, a, b + 8, bRowStride, c + 8, ldc, mr, nr - 8, 8, e);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Half(int kc, float* a, float* b, float* c, nint ldc, int mr, int nr, int column, in SgemmTileEpilogue e)
+    private static void Half(int kc, float* a, float* b, nint rs, float* c, nint ldc, int mr, int nr, int column, in SgemmTileEpilogue e)
     {
         var z = Vector128<float>.Zero;
         Vector128<float> c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
@@ -49,7 +49,7 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
             c50 = Vector128.MultiplyAddEstimate(s, v0, c50);
             c51 = Vector128.MultiplyAddEstimate(s, v1, c51);
             a += 6;
-            b += 16;
+            b += rs;
         }
         StoreRow(c, 0, column, nr, e, c00, c01);
         if (mr > 1) StoreRow(c + ldc, 1, column, nr, e, c10, c11);
@@ -86,6 +86,12 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
         {
             x0 += Vector128.Load(e.ColumnBias + column);
             x1 += Vector128.Load(e.ColumnBias + column + 4);
+        }
+        if ((flags & SgemmFlags.Residual) != 0)
+        {
+            float* res = e.Residual + row * e.ResidualStride + column;
+            x0 += Vector128.Load(res);
+            x1 += Vector128.Load(res + 4);
         }
         if ((flags & SgemmFlags.Clamp) != 0)
         {

@@ -12,6 +12,9 @@ internal enum SgemmLayout : byte
     /// <summary>B only: the unrolled input columns of a convolution (im2col), packed straight from the
     /// input image without materialising the column matrix.</summary>
     Im2Col,
+    /// <summary>B only, chosen by the driver: row-major with whole 16-column panels, read in place by
+    /// the micro-kernels (row stride <see cref="SgemmOperand.RowStride"/>) without packing.</summary>
+    Direct,
 }
 
 /// <summary>One operand of an SGEMM: its layout and where it is.</summary>

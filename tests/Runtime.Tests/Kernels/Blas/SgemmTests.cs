@@ -48,11 +48,34 @@ public unsafe class SgemmTests
         Check(variant, rng, 100, 530, 300, ALayout.Packed, BLayout.Packed, EpilogueCase.Residual);
     }
 
+    [Fact]
+    public void Both_avx2_kernels_match_the_triple_loop()
+    {
+        if (!CpuFeatures.IsSupported(CpuVariant.Avx2)) return;
+        var rng = new Random(13);
+        foreach (bool wide in new[] { false, true })
+        {
+            if (wide && !SgemmKernel_6x32_Avx2.Usable) continue;
+            int index = 0;
+            foreach (int m in Sizes)
+                foreach (int n in Sizes)
+                {
+                    int k = Depths[index++ % Depths.Length];
+                    Check(wide ? Kernel.Avx2Wide : Kernel.Avx2Narrow, rng, m, n, k, (ALayout)(index % 3), (BLayout)(index / 3 % 3), (EpilogueCase)(index % 8));
+                }
+        }
+    }
+
+    private enum Kernel { Avx2Narrow, Avx2Wide }
+
+    private static void Check(Kernel kernel, Random rng, int m, int n, int k, ALayout al, BLayout bl, EpilogueCase ec)
+        => Check(CpuVariant.Avx2, rng, m, n, k, al, bl, ec, kernel);
+
     public enum ALayout { RowMajor, Transposed, Packed }
     public enum BLayout { RowMajor, Transposed, Packed }
     public enum EpilogueCase { Plain, RowBiasRelu, ColumnBiasClip, Residual, AlphaBetaSigmoid, BroadcastRowBiasHardSwish, LeakyRelu, HardSigmoid }
 
-    private static void Check(CpuVariant variant, Random rng, int m, int n, int k, ALayout al, BLayout bl, EpilogueCase ec)
+    private static void Check(CpuVariant variant, Random rng, int m, int n, int k, ALayout al, BLayout bl, EpilogueCase ec, Kernel? kernel = null)
     {
         float[] a = Fill(rng, m * k), b = Fill(rng, k * n), rowBias = Fill(rng, m), colBias = Fill(rng, n), residual = Fill(rng, m * n);
         // Operand storage as the layout asks.
@@ -100,7 +123,9 @@ public unsafe class SgemmTests
                 BLayout.Packed => SgemmOperand.Packed(pb),
                 _ => SgemmOperand.RowMajor(pb, n),
             };
-            Sgemm.Multiply(variant, m, n, k, opA, opB, pc, n, ep);
+            if (kernel == Kernel.Avx2Narrow) Sgemm.MultiplyWithKernel<SgemmKernel_6x16_Avx2, SgemmKernel_12x8_Avx2, Simd256, System.Runtime.Intrinsics.Vector256<float>>(m, n, k, opA, opB, pc, n, ep);
+            else if (kernel == Kernel.Avx2Wide) Sgemm.MultiplyWithKernel<SgemmKernel_6x32_Avx2, SgemmKernel_12x8_Avx2, Simd256, System.Runtime.Intrinsics.Vector256<float>>(m, n, k, opA, opB, pc, n, ep);
+            else Sgemm.Multiply(variant, m, n, k, opA, opB, pc, n, ep);
 
             Assert.Equal(12345f, c[^1]);
             double tol = 1e-5 + 2e-6 * k;
