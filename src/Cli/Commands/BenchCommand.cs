@@ -25,7 +25,8 @@ public static class BenchCommand
         var dims = CommonOptions.Dims();
         var json = CommonOptions.Json();
         var profile = new Option<bool>("--profile") { Description = "Also time EdgeML per operator type (separate runs after the comparison)" };
-        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, warmupSeconds, threads, edgeThreads, inputs, input, dims, json, profile };
+        var memory = new Option<bool>("--memory") { Description = "Also measure each engine's peak memory, load time and first run in fresh processes (median of 3 each)" };
+        var cmd = new Command("bench", "Measure latency against ONNX Runtime on the same inputs") { model, onnxOption, runs, warmup, warmupSeconds, threads, edgeThreads, inputs, input, dims, json, profile, memory };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -74,6 +75,16 @@ public static class BenchCommand
             o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs after {warmed} warm-up runs; < 1 means EdgeML is faster)");
             o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated / n:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
             if (p.GetValue(profile)) Profile(session, n, o);
+            (EngineFootprint EdgeML, EngineFootprint Ort)? footprint = null;
+            if (p.GetValue(memory))
+            {
+                footprint = MeasureFootprint(path, onnx, dimValues, session, p.GetValue(edgeThreads), p.GetValue(threads));
+                var (fe, fo) = footprint.Value;
+                o.WriteLine($"{"",-10} {"peak MB",10} {"load ms",10} {"1st run",10}   (fresh process each; peak = resident growth from before loading)");
+                o.WriteLine($"{"edgeml",-10} {fe.PeakGrowthBytes / 1048576.0,10:F1} {fe.LoadMs,10:F1} {fe.FirstRunMs,10:F1}");
+                o.WriteLine($"{"ort",-10} {fo.PeakGrowthBytes / 1048576.0,10:F1} {fo.LoadMs,10:F1} {fo.FirstRunMs,10:F1}");
+                o.WriteLine($"edgeml/ort peak memory ratio {(double)fe.PeakGrowthBytes / Math.Max(1, fo.PeakGrowthBytes):F2}");
+            }
             JsonOutput.Write(p.GetValue(json), new
             {
                 model = path,
@@ -86,10 +97,32 @@ public static class BenchCommand
                 onnxBytes,
                 edgemlFileBytes = m.FileLength,
                 cpu = Runtime.Cpu.CpuFeatures.Describe(),
+                footprint = footprint == null ? null : new { edgeml = footprint.Value.EdgeML, ort = footprint.Value.Ort },
             });
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>Footprints from fresh processes, the EdgeML side loading a compiled file as a device would.</summary>
+    private static (EngineFootprint, EngineFootprint) MeasureFootprint(string path, string onnx, Dictionary<string, long> dims, InferenceSession session, int threads, int ortThreads)
+    {
+        string edgeml = path;
+        string? temporary = null;
+        if (path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            temporary = Path.Combine(Path.GetTempPath(), $"edgeml-bench-{Guid.NewGuid():N}.edgeml");
+            ModelCompiler.CompileToFile(path, temporary, new CompileOptions { Dims = dims });
+            edgeml = temporary;
+        }
+        try
+        {
+            return FootprintMeasurement.Measure(edgeml, onnx, InputFeeder.ByName(session), runs: 20, Math.Max(1, threads), Math.Max(1, ortThreads));
+        }
+        finally
+        {
+            if (temporary != null) File.Delete(temporary);
+        }
     }
 
     /// <summary>Per operator type: the median over runs of the summed time of its nodes.</summary>

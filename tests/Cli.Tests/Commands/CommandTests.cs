@@ -73,6 +73,25 @@ public class CommandTests
     }
 
     [Fact]
+    public void Bench_memory_measures_each_engine_in_its_own_process()
+    {
+        var dir = TestPaths.TempFolder();
+        var onnx = Path.Combine(dir, "m.onnx");
+        SmallModels.AffineRelu().Save(onnx);
+        var jsonPath = Path.Combine(dir, "bench.json");
+        var (exit, output, error) = CliRunner.Run("bench", onnx, "--dim", "N=8", "--runs", "3", "--warmup", "1", "--warmup-seconds", "0", "--memory", "--json", jsonPath);
+        Assert.True(exit == 0, error);
+        Assert.Contains("edgeml/ort peak memory ratio", output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(jsonPath));
+        foreach (var engine in new[] { "edgeml", "ort" })
+        {
+            var f = doc.RootElement.GetProperty("footprint").GetProperty(engine);
+            Assert.True(f.GetProperty("peakRssBytes").GetInt64() >= f.GetProperty("rssBeforeBytes").GetInt64());
+            Assert.True(f.GetProperty("loadMs").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
     public void Npy_names_replace_unsafe_characters()
     {
         Assert.Equal("input_0_.npy", NpyFile.FileNameFor("input:0/"));

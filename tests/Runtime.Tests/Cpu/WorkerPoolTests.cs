@@ -40,4 +40,39 @@ public unsafe class WorkerPoolTests
         Assert.Equal(3 * 333, sums.Part[2]);
         Assert.Throws<ArgumentOutOfRangeException>(() => TooManyParts(pool));
     }
+
+    private struct Tally
+    {
+        public int* Counts;
+        public int Call;
+        public int Spin;
+    }
+
+    private static void Count(void* state, int part, int parts)
+    {
+        var t = (Tally*)state;
+        // Uneven parts, so that claims race with late workers and with the next call.
+        for (int i = 0; i < (part + 1) * t->Spin; i++) Thread.SpinWait(1);
+        Interlocked.Increment(ref t->Counts[t->Call * 4 + part]);
+    }
+
+    [Fact]
+    public void Under_contention_every_part_of_every_call_runs_exactly_once()
+    {
+        const int calls = 20000;
+        using var pool = new WorkerPool(4);
+        var counts = new int[calls * 4];
+        var rng = new Random(7);
+        fixed (int* c = counts)
+        {
+            for (int call = 0; call < calls; call++)
+            {
+                var tally = new Tally { Counts = c, Call = call, Spin = rng.Next(0, 20) };
+                pool.Run(2 + call % 3, &Count, &tally);
+            }
+        }
+        for (int call = 0; call < calls; call++)
+            for (int part = 0; part < 4; part++)
+                Assert.Equal(part < 2 + call % 3 ? 1 : 0, counts[call * 4 + part]);
+    }
 }
