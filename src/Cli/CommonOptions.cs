@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using EdgeML.Runtime;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Cli;
 
@@ -31,28 +30,7 @@ public static class CommonOptions
         Description = "Also write the figures as JSON to this file",
     };
 
-    public static Dictionary<string, long> ParseDims(IEnumerable<string>? values)
-    {
-        var dims = new Dictionary<string, long>();
-        foreach (var v in values ?? [])
-        {
-            int eq = v.IndexOf('=');
-            if (eq <= 0 || !long.TryParse(v[(eq + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out long size) || size < 0)
-                throw new EdgeMLException($"bad --dim '{v}': expected NAME=VALUE with a non-negative integer VALUE");
-            dims[v[..eq]] = size;
-        }
-        return dims;
-    }
+    public static Dictionary<string, long> ParseDims(IEnumerable<string>? values) => InputFeeder.ParseDims(values);
 
-    public static Dictionary<string, string> ParseInputFiles(IEnumerable<string>? values)
-    {
-        var files = new Dictionary<string, string>();
-        foreach (var v in values ?? [])
-        {
-            int eq = v.IndexOf('=');
-            if (eq <= 0 || eq == v.Length - 1) throw new EdgeMLException($"bad --input '{v}': expected NAME=FILE.npy");
-            files[v[..eq]] = v[(eq + 1)..];
-        }
-        return files;
-    }
+    public static Dictionary<string, string> ParseInputFiles(IEnumerable<string>? values) => InputFeeder.ParseInputFiles(values);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EdgeML.Compiler.Emit;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Cli;
 

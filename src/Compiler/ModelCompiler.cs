@@ -7,6 +7,7 @@ using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
 using EdgeML.Runtime.Model;
 using EdgeML.Runtime.Tensors;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Compiler;
 

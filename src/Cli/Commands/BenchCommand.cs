@@ -4,6 +4,7 @@ using EdgeML.Compiler;
 using EdgeML.Oracle;
 using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Cli.Commands;
 

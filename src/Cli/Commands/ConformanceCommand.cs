@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using EdgeML.Oracle.Conformance;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Cli.Commands;
 
@@ -67,7 +68,7 @@ public static class ConformanceCommand
             if (p.GetValue(failures) is { } failureFile)
             {
                 var lines = edgeml.Where(r => !r.Passed).Select(r => $"{r.Case}  # {r.Category}: {r.Detail.ReplaceLineEndings(" ")}");
-                Compiler.Emit.AtomicFile.WriteText(failureFile, string.Join("\n", lines) + "\n");
+                AtomicFile.WriteText(failureFile, string.Join("\n", lines) + "\n");
             }
             if (ort != null) o.WriteLine($"ort passed {ort.Count(r => r.Passed)} of {cases.Count}");
             o.WriteLine($"edgeml passed {edgeml.Count(r => r.Passed)} of {cases.Count}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeML.Compiler;
 using EdgeML.Runtime.Execution;
+using EdgeML.Runtime.IO;
 using EdgeML.Training;
 using EdgeML.Training.Pipeline;
 

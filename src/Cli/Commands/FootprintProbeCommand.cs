@@ -4,6 +4,7 @@ using EdgeML.Oracle;
 using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
 using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Monitoring;
 using EdgeML.Runtime.Tensors;
 
 namespace EdgeML.Cli.Commands;

@@ -4,6 +4,7 @@ using EdgeML.Runtime.Format;
 using EdgeML.Runtime.Model;
 using EdgeML.Runtime.Tensors;
 using XxHash64 = System.IO.Hashing.XxHash64;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Compiler.Emit;
 

@@ -1,7 +1,7 @@
-using EdgeML.Compiler.Emit;
 using EdgeML.Compiler.Onnx.Proto;
 using EdgeML.Runtime;
 using Google.Protobuf;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Compiler.Onnx;
 

@@ -54,21 +54,7 @@ public static class NpyFile
         if (bigEndian) SwapInPlace(tensor.Bytes, DataTypeInfo.BitsPerElement(type) / 8);
     }
 
-    public static void Write(string path, Tensor tensor)
-    {
-        var bytes = ToBytes(tensor);
-        string tmp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllBytes(tmp, bytes);
-            File.Move(tmp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(tmp); } catch (IOException) { }
-            throw new EdgeMLException($"cannot write {path}: {e.Message}", e);
-        }
-    }
+    public static void Write(string path, Tensor tensor) => AtomicFile.Write(path, ToBytes(tensor));
 
     public static byte[] ToBytes(Tensor tensor)
     {

@@ -1,9 +1,9 @@
-using EdgeML.Compiler.Emit;
 using System.Text.Json;
 using EdgeML.Training.Data;
 using EdgeML.Training.Models;
 using EdgeML.Training.Monitoring;
 using EdgeML.Training.Preparation;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Training.Pipeline;
 

@@ -1,7 +1,7 @@
-using EdgeML.Compiler.Emit;
 using System.Globalization;
 using System.Text;
 using EdgeML.Training.Models;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Training.Pipeline;
 

@@ -1,4 +1,3 @@
-using EdgeML.Compiler.Emit;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -10,6 +9,7 @@ using EdgeML.Training.Models;
 using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Preparation;
 using EdgeML.Training.Splits;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Training.Pipeline;
 

@@ -1,4 +1,3 @@
-using EdgeML.Compiler.Emit;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -6,6 +5,7 @@ using EdgeML.Training.Data;
 using EdgeML.Training.Metrics;
 using EdgeML.Training.Models;
 using EdgeML.Training.Pipeline;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Training.Reports;
 

@@ -2,6 +2,7 @@ using EdgeML.Compiler.Emit;
 using EdgeML.Compiler.Onnx;
 using EdgeML.Runtime.Execution;
 using EdgeML.TestSupport;
+using EdgeML.Runtime.IO;
 
 namespace EdgeML.Compiler.Tests.Emit;
 

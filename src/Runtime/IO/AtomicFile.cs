@@ -1,6 +1,5 @@
-using EdgeML.Runtime;
 
-namespace EdgeML.Compiler.Emit;
+namespace EdgeML.Runtime.IO;
 
 /// <summary>Writes a file through a temporary sibling and a rename, so readers never see a
 /// half-written file and a failure leaves the old file (or none) in place.</summary>

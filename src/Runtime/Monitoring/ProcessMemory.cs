@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EdgeML.Cli;
+namespace EdgeML.Runtime.Monitoring;
 
 /// <summary>The process's resident memory now and at its peak (Linux: VmRSS and VmHWM of
 /// /proc/self/status; elsewhere the working set, which has no portable peak).</summary>

@@ -1,14 +1,13 @@
 using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
-using EdgeML.Runtime.IO;
 using EdgeML.Runtime.Tensors;
 
-namespace EdgeML.Cli;
+namespace EdgeML.Runtime.IO;
 
 /// <summary>
-/// Fills a session's inputs the way every command does: from --input NAME=FILE, else from
-/// DIR/NAME.npy in --inputs, else random (floats in [-1, 1), integers and booleans zero), with
-/// symbolic dimensions from --dim (1 when not given, with a note).
+/// Fills a session's inputs the way every command of `edgeml` and `edgeml-device` does: from
+/// --input NAME=FILE, else from DIR/NAME.npy in --inputs, else random (floats in [-1, 1), integers
+/// and booleans zero), with symbolic dimensions from --dim (1 when not given, with a note).
 /// </summary>
 public static class InputFeeder
 {
@@ -69,4 +68,31 @@ public static class InputFeeder
     /// <summary>The session's inputs by name (for handing the same tensors to ONNX Runtime).</summary>
     public static Dictionary<string, Tensor> ByName(InferenceSession session)
         => Enumerable.Range(0, session.Inputs.Count).ToDictionary(k => session.Inputs[k].Name, k => session.Input(k));
+
+    /// <summary>--dim NAME=VALUE values as a map.</summary>
+    public static Dictionary<string, long> ParseDims(IEnumerable<string>? values)
+    {
+        var dims = new Dictionary<string, long>();
+        foreach (var v in values ?? [])
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0 || !long.TryParse(v[(eq + 1)..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long size) || size < 0)
+                throw new EdgeMLException($"bad --dim '{v}': expected NAME=VALUE with a non-negative integer VALUE");
+            dims[v[..eq]] = size;
+        }
+        return dims;
+    }
+
+    /// <summary>--input NAME=FILE.npy values as a map.</summary>
+    public static Dictionary<string, string> ParseInputFiles(IEnumerable<string>? values)
+    {
+        var files = new Dictionary<string, string>();
+        foreach (var v in values ?? [])
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0 || eq == v.Length - 1) throw new EdgeMLException($"bad --input '{v}': expected NAME=FILE.npy");
+            files[v[..eq]] = v[(eq + 1)..];
+        }
+        return files;
+    }
 }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EdgeML.Runtime;
+using EdgeML.Runtime.Cpu;
+using EdgeML.Runtime.Execution;
+using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Monitoring;
+
+namespace EdgeML.Device.Commands;
+
+/// <summary>`edgeml-device bench MODEL.edgeml`: latency on this device (medians of many runs after a
+/// warm-up), load and first-run time, peak memory, allocations per run. The side-by-side comparison
+/// with ONNX Runtime is the host's `edgeml bench`; this is what the board itself does.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = DeviceOptions.Model();
+        var inputs = DeviceOptions.InputsDir();
+        var input = DeviceOptions.Input();
+        var dims = DeviceOptions.Dims();
+        var threads = DeviceOptions.Threads();
+        var json = DeviceOptions.Json();
+        var runs = new Option<int>("--runs") { Description = "Timed runs", DefaultValueFactory = _ => 100 };
+        var warmupSeconds = new Option<double>("--warmup-seconds") { Description = "Untimed runs first, for at least this long", DefaultValueFactory = _ => 0.5 };
+        var cmd = new Command("bench", "Measure latency, load time and memory of a model on this device") { model, runs, warmupSeconds, inputs, input, dims, threads, json };
+        cmd.SetAction(p =>
+        {
+            var o = p.InvocationConfiguration.Output;
+            string path = p.GetRequiredValue(model);
+            int n = p.GetValue(runs);
+            if (n < 1) throw new EdgeMLException("--runs must be at least 1");
+            int threadCount = Math.Max(1, p.GetValue(threads));
+            long rssBefore = ProcessMemory.ResidentBytes();
+            var load = Stopwatch.StartNew();
+            using var m = EdgeMLModel.Load(path);
+            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = threadCount });
+            double loadMs = load.Elapsed.TotalMilliseconds;
+            foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), InputFeeder.ParseDims(p.GetValue(dims))))
+                o.WriteLine($"note: {note}");
+            var first = Stopwatch.StartNew();
+            session.Run();
+            double firstMs = first.Elapsed.TotalMilliseconds;
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed.TotalSeconds < p.GetValue(warmupSeconds)) session.Run();
+            var times = new double[n];
+            long allocated = 0;
+            for (int i = 0; i < n; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long t0 = Stopwatch.GetTimestamp();
+                session.Run();
+                long t1 = Stopwatch.GetTimestamp();
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                times[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+            }
+            long peak = ProcessMemory.PeakResidentBytes();
+            var latency = Latency(times);
+            o.WriteLine($"{CpuFeatures.Describe()}, {threadCount} thread(s)");
+            o.WriteLine($"latency ms: median {latency.Median:F3}  p10 {latency.P10:F3}  p90 {latency.P90:F3}  ({n} runs)");
+            o.WriteLine($"load {loadMs:F1} ms, first run {firstMs:F1} ms");
+            o.WriteLine($"memory: peak {peak / 1048576.0:F1} MB resident, {(peak - rssBefore) / 1048576.0:F1} MB of it from the model; arena {session.ArenaBytes:N0} bytes; allocated {allocated / n:N0} bytes per run");
+            DeviceJson.Write(p.GetValue(json), new BenchFigures(path, CpuFeatures.Describe(), threadCount, n, latency, loadMs, firstMs,
+                allocated / n, session.ArenaBytes, m.FileLength, rssBefore, peak, Math.Max(0, peak - rssBefore)));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static LatencyFigures Latency(double[] times)
+    {
+        var s = (double[])times.Clone();
+        Array.Sort(s);
+        double At(double q) => s[Math.Clamp((int)Math.Round(q * (s.Length - 1)), 0, s.Length - 1)];
+        return new LatencyFigures(At(0.5), At(0.1), At(0.9), s[0], s.Average());
+    }
+}

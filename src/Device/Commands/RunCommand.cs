@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EdgeML.Runtime.Execution;
+using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Tensors;
+
+namespace EdgeML.Device.Commands;
+
+/// <summary>`edgeml-device run MODEL.edgeml [--inputs DIR] [--outputs DIR]`: one inference, outputs as .npy.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var model = DeviceOptions.Model();
+        var inputs = DeviceOptions.InputsDir();
+        var input = DeviceOptions.Input();
+        var dims = DeviceOptions.Dims();
+        var threads = DeviceOptions.Threads();
+        var json = DeviceOptions.Json();
+        var outputs = new Option<string?>("--outputs") { Description = "Folder to write one NAME.npy per output into" };
+        var cmd = new Command("run", "Run a model once on inputs from .npy files (random where none are given)") { model, inputs, input, outputs, dims, threads, json };
+        cmd.SetAction(p =>
+        {
+            var o = p.InvocationConfiguration.Output;
+            string path = p.GetRequiredValue(model);
+            var load = Stopwatch.StartNew();
+            using var m = EdgeMLModel.Load(path);
+            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(threads)) });
+            double loadMs = load.Elapsed.TotalMilliseconds;
+            var dimValues = InputFeeder.ParseDims(p.GetValue(dims));
+            foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
+            var run = Stopwatch.StartNew();
+            session.Run();
+            double runMs = run.Elapsed.TotalMilliseconds;
+            string? outDir = p.GetValue(outputs);
+            if (outDir != null) Directory.CreateDirectory(outDir);
+            var figures = new List<OutputFigures>();
+            for (int k = 0; k < session.Outputs.Count; k++)
+            {
+                var t = session.Output(k);
+                string name = session.Outputs[k].Name;
+                o.WriteLine($"{name}: {Describe(t)}");
+                if (outDir != null) NpyFile.Write(Path.Combine(outDir, NpyFile.FileNameFor(name)), t);
+                figures.Add(new OutputFigures(name, DataTypeInfo.Name(t.Type), t.Kind == ValueKind.Tensor ? t.Shape.ToArray() : []));
+            }
+            o.WriteLine($"loaded in {loadMs:F2} ms, ran in {runMs:F2} ms (first run)");
+            DeviceJson.Write(p.GetValue(json), new RunFigures(path, loadMs, runMs, [.. figures]));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string Describe(Tensor t)
+    {
+        if (t.Kind != ValueKind.Tensor) return $"{t.Kind.ToString().ToLowerInvariant()} of {t.Items.Count} items";
+        string head = $"{DataTypeInfo.Name(t.Type)}{Tensor.ShapeText(t.Shape)}";
+        if (t.Type != DataType.Float) return head;
+        var values = t.Span<float>();
+        int shown = Math.Min(6, values.Length);
+        var sample = string.Join(", ", values[..shown].ToArray().Select(v => v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture)));
+        return values.Length == 0 ? head : $"{head} [{sample}{(values.Length > shown ? ", ..." : "")}]";
+    }
+}

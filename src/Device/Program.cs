@@ -1,0 +1,1 @@
+return EdgeML.Device.DeviceApp.Run(args);
