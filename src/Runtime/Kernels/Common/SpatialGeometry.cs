@@ -89,27 +89,21 @@ public sealed class SpatialGeometry
     public void Compute(ReadOnlySpan<long> inputSpatial, ReadOnlySpan<long> kernelSpatial, bool pooling)
     {
         int rank = inputSpatial.Length;
-        if (rank < 1 || rank > MaxRank) throw new EdgeMLException($"{rank} spatial dimensions are not supported (1 to {MaxRank})");
+        CheckRank(rank);
         if (kernelSpatial.IsEmpty)
         {
             if (_kernelShape == null) throw new EdgeMLException("kernel_shape is missing");
             kernelSpatial = _kernelShape;
         }
         if (kernelSpatial.Length != rank) throw new EdgeMLException($"kernel has {kernelSpatial.Length} spatial dimensions, input has {rank}");
-        if (_kernelShape != null && !_kernelShape.AsSpan().SequenceEqual(kernelSpatial))
-            throw new EdgeMLException($"kernel_shape {Tensor.ShapeText(_kernelShape)} differs from the weights' {Tensor.ShapeText(kernelSpatial)}");
-        Check(_strides, rank, "strides");
-        Check(_dilations, rank, "dilations");
-        if (_pads != null && _pads.Length != 2 * rank) throw new EdgeMLException($"pads has {_pads.Length} values, expected {2 * rank}");
-        Rank = rank;
+        CheckAttributes(rank, kernelSpatial);
         int lead = MaxRank - rank;
         for (int i = 0; i < MaxRank; i++)
         {
             int j = i - lead;
             if (j < 0)
             {
-                Input[i] = Kernel[i] = Stride[i] = Dilation[i] = Output[i] = 1;
-                PadBegin[i] = PadEnd[i] = 0;
+                SetNeutralAxis(i);
                 continue;
             }
             long input = inputSpatial[j];
@@ -149,13 +143,7 @@ public sealed class SpatialGeometry
                 }
             }
             if (output < 1) throw new EdgeMLException($"spatial axis {j}: the window ({extent}) is larger than the padded input ({input + padBegin + padEnd})");
-            Input[i] = checked((int)input);
-            Kernel[i] = checked((int)kernel);
-            Stride[i] = checked((int)stride);
-            Dilation[i] = checked((int)dilation);
-            PadBegin[i] = checked((int)padBegin);
-            PadEnd[i] = checked((int)padEnd);
-            Output[i] = checked((int)output);
+            SetAxis(i, input, kernel, stride, dilation, padBegin, padEnd, output);
         }
     }
 
@@ -168,25 +156,19 @@ public sealed class SpatialGeometry
     public void ComputeTransposed(ReadOnlySpan<long> inputSpatial, ReadOnlySpan<long> kernelSpatial, long[]? outputPadding, long[]? outputShape)
     {
         int rank = inputSpatial.Length;
-        if (rank < 1 || rank > MaxRank) throw new EdgeMLException($"{rank} spatial dimensions are not supported (1 to {MaxRank})");
-        if (_kernelShape != null && !_kernelShape.AsSpan().SequenceEqual(kernelSpatial))
-            throw new EdgeMLException($"kernel_shape {Tensor.ShapeText(_kernelShape)} differs from the weights' {Tensor.ShapeText(kernelSpatial)}");
-        Check(_strides, rank, "strides");
-        Check(_dilations, rank, "dilations");
+        CheckRank(rank);
+        CheckAttributes(rank, kernelSpatial);
         Check(outputPadding, rank, "output_padding");
-        if (_pads != null && _pads.Length != 2 * rank) throw new EdgeMLException($"pads has {_pads.Length} values, expected {2 * rank}");
         // output_shape may also be given with the batch and channel axes.
         int shapeLead = outputShape != null && outputShape.Length == rank + 2 ? 2 : 0;
         if (outputShape != null && outputShape.Length != rank + shapeLead) throw new EdgeMLException($"output_shape has {outputShape.Length} values, expected {rank}");
-        Rank = rank;
         int lead = MaxRank - rank;
         for (int i = 0; i < MaxRank; i++)
         {
             int j = i - lead;
             if (j < 0)
             {
-                Input[i] = Kernel[i] = Stride[i] = Dilation[i] = Output[i] = 1;
-                PadBegin[i] = PadEnd[i] = 0;
+                SetNeutralAxis(i);
                 continue;
             }
             long input = inputSpatial[j], kernel = kernelSpatial[j];
@@ -219,13 +201,7 @@ public sealed class SpatialGeometry
                 output = full - padBegin - padEnd;
             }
             if (output < 0) throw new EdgeMLException($"spatial axis {j}: the output size {output} is negative");
-            Input[i] = checked((int)input);
-            Kernel[i] = checked((int)kernel);
-            Stride[i] = checked((int)stride);
-            Dilation[i] = checked((int)dilation);
-            PadBegin[i] = checked((int)padBegin);
-            PadEnd[i] = checked((int)padEnd);
-            Output[i] = checked((int)output);
+            SetAxis(i, input, kernel, stride, dilation, padBegin, padEnd, output);
         }
     }
 
@@ -290,6 +266,41 @@ public sealed class SpatialGeometry
             if (p >= lo && p < hi) count++;
         }
         return count;
+    }
+
+    private static void CheckRank(int rank)
+    {
+        if (rank < 1 || rank > MaxRank) throw new EdgeMLException($"{rank} spatial dimensions are not supported (1 to {MaxRank})");
+    }
+
+    /// <summary>Checks that kernel_shape matches the kernel and that the attributes have one value
+    /// per spatial axis (pads two), then takes the rank for this run.</summary>
+    private void CheckAttributes(int rank, ReadOnlySpan<long> kernelSpatial)
+    {
+        if (_kernelShape != null && !_kernelShape.AsSpan().SequenceEqual(kernelSpatial))
+            throw new EdgeMLException($"kernel_shape {Tensor.ShapeText(_kernelShape)} differs from the weights' {Tensor.ShapeText(kernelSpatial)}");
+        Check(_strides, rank, "strides");
+        Check(_dilations, rank, "dilations");
+        if (_pads != null && _pads.Length != 2 * rank) throw new EdgeMLException($"pads has {_pads.Length} values, expected {2 * rank}");
+        Rank = rank;
+    }
+
+    /// <summary>A leading axis that a 1-D or 2-D operator does not have: size 1, kernel 1, stride 1, no padding.</summary>
+    private void SetNeutralAxis(int i)
+    {
+        Input[i] = Kernel[i] = Stride[i] = Dilation[i] = Output[i] = 1;
+        PadBegin[i] = PadEnd[i] = 0;
+    }
+
+    private void SetAxis(int i, long input, long kernel, long stride, long dilation, long padBegin, long padEnd, long output)
+    {
+        Input[i] = checked((int)input);
+        Kernel[i] = checked((int)kernel);
+        Stride[i] = checked((int)stride);
+        Dilation[i] = checked((int)dilation);
+        PadBegin[i] = checked((int)padBegin);
+        PadEnd[i] = checked((int)padEnd);
+        Output[i] = checked((int)output);
     }
 
     private static void Check(long[]? values, int rank, string name)

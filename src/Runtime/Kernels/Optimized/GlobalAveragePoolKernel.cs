@@ -29,12 +29,7 @@ internal sealed unsafe class GlobalAveragePoolKernel : Kernel
             return;
         }
         var y = context.Output(0);
-        Span<long> shape = stackalloc long[x.Rank];
-        shape.Fill(1);
-        shape[0] = x.Dim(0);
-        shape[1] = x.Dim(1);
-        y.Allocate(DataType.Float, shape);
-        long planes = x.Dim(0) * x.Dim(1), size = KernelHelpers.Product(x.Shape, 2, x.Rank);
+        long planes = x.Dim(0) * x.Dim(1), size = Pooling.AllocateGlobal(context, x, y);
         float* xp = (float*)x.Pointer, yp = (float*)y.Pointer;
         for (long p = 0; p < planes; p++) yp[p] = size == 0 ? float.NaN : VectorMath.Sum(_variant, xp + p * size, size) / size;
     }

@@ -123,24 +123,17 @@ internal sealed unsafe class MatMulKernel : Kernel
     /// <summary>numpy.matmul with a batched B: one product per broadcast batch index.</summary>
     private void RunBatched(KernelContext context, Tensor a, Tensor b, Tensor y)
     {
-        var aShape = a.Shape;
-        var bShape = b.Shape;
-        long m = a.Rank == 1 ? 1 : aShape[^2], k = aShape[^1];
-        long kb = b.Rank == 1 ? bShape[0] : bShape[^2], n = b.Rank == 1 ? 1 : bShape[^1];
-        if (k != kb) throw context.Error($"shapes {Tensor.ShapeText(aShape)} and {Tensor.ShapeText(bShape)} cannot be multiplied ({k} != {kb})");
-        var aBatch = a.Rank > 2 ? aShape[..^2] : default;
-        var bBatch = b.Rank > 2 ? bShape[..^2] : default;
         Span<long> batch = stackalloc long[Broadcast.MaxRank];
-        int batchRank = Broadcast.Shape(aBatch, bBatch, batch, "MatMul batch dimensions");
-        Span<long> shape = stackalloc long[batchRank + 2];
-        batch[..batchRank].CopyTo(shape);
-        int rank = batchRank;
-        if (a.Rank > 1) shape[rank++] = m;
-        if (b.Rank > 1) shape[rank++] = n;
-        y.Allocate(DataType.Float, shape[..rank]);
+        var dims = new MatMulShape(context, a, b, batch);
+        Span<long> shape = stackalloc long[dims.Batch.Length + 2];
+        y.Allocate(DataType.Float, dims.OutputShape(shape));
         if (y.Length == 0) return;
         var ep = SgemmEpilogue.Default;
         ep.Activation = _activation;
+        long m = dims.M, k = dims.K, n = dims.N;
+        int batchRank = dims.Batch.Length;
+        var aBatch = dims.ABatch;
+        var bBatch = dims.BBatch;
         long aSize = m * k, bSize = k * n, ySize = m * n;
         float* ap = (float*)a.Pointer, bp = (float*)b.Pointer, yp = (float*)y.Pointer;
         Span<long> aStrides = stackalloc long[Math.Max(batchRank, 1)];

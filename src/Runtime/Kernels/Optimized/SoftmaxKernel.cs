@@ -15,23 +15,18 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 internal sealed unsafe class SoftmaxKernel : Kernel
 {
     private readonly CpuVariant _variant;
-    private readonly Kernel _reference;
-    private readonly long _axis;
-    private readonly bool _flatten;
+    private readonly Reference.Softmax _reference;
 
-    private SoftmaxKernel(CpuVariant variant, Kernel reference, long axis, bool flatten)
+    private SoftmaxKernel(CpuVariant variant, Reference.Softmax reference)
     {
         _variant = variant;
         _reference = reference;
-        _axis = axis;
-        _flatten = flatten;
     }
 
     public static Kernel? Create(KernelInfo info, CpuVariant variant)
     {
         if (info.InputType(0) is not (DataType.Float or DataType.Undefined)) return null;
-        bool flatten = info.Version < 13;
-        return new SoftmaxKernel(variant, Reference.Softmax.Create(info), info.Attributes.GetInt("axis", flatten ? 1 : -1), flatten);
+        return new SoftmaxKernel(variant, Reference.Softmax.Create(info));
     }
 
     public override void Execute(KernelContext context)
@@ -42,8 +37,8 @@ internal sealed unsafe class SoftmaxKernel : Kernel
             _reference.Execute(context);
             return;
         }
-        SoftmaxLoops.Geometry(x.Shape, _axis, _flatten, out int outer, out int n, out int inner);
-        if (inner != 1)
+        var lanes = _reference.LanesOf(x.Shape);
+        if (lanes.Stride != 1)
         {
             _reference.Execute(context);
             return;
@@ -53,10 +48,10 @@ internal sealed unsafe class SoftmaxKernel : Kernel
         if (y.Length == 0) return;
         switch (_variant)
         {
-            case CpuVariant.Avx512: Rows<Simd512, Vector512<float>>((float*)x.Pointer, (float*)y.Pointer, outer, n); break;
-            case CpuVariant.Avx2: Rows<Simd256, Vector256<float>>((float*)x.Pointer, (float*)y.Pointer, outer, n); break;
-            case CpuVariant.Vector128: Rows<Simd128, Vector128<float>>((float*)x.Pointer, (float*)y.Pointer, outer, n); break;
-            default: Rows<SimdScalar, float>((float*)x.Pointer, (float*)y.Pointer, outer, n); break;
+            case CpuVariant.Avx512: Rows<Simd512, Vector512<float>>((float*)x.Pointer, (float*)y.Pointer, lanes.Outer, lanes.Length); break;
+            case CpuVariant.Avx2: Rows<Simd256, Vector256<float>>((float*)x.Pointer, (float*)y.Pointer, lanes.Outer, lanes.Length); break;
+            case CpuVariant.Vector128: Rows<Simd128, Vector128<float>>((float*)x.Pointer, (float*)y.Pointer, lanes.Outer, lanes.Length); break;
+            default: Rows<SimdScalar, float>((float*)x.Pointer, (float*)y.Pointer, lanes.Outer, lanes.Length); break;
         }
     }
 

@@ -16,9 +16,7 @@ public sealed class DequantizeLinear : Kernel
     private readonly long _axis;
     private readonly long _blockSize;
     private readonly DataType _outputDtype;
-    private float[] _x = [];
-    private float[] _scale = [];
-    private float[] _zeroPoint = [];
+    private readonly QuantizationOperands _operands = new();
 
     private DequantizeLinear(int version, long axis, long blockSize, DataType outputDtype)
     {
@@ -59,27 +57,10 @@ public sealed class DequantizeLinear : Kernel
         var outType = _outputDtype != DataType.Undefined ? _outputDtype : scale.Type;
         if (!IsOutputType(outType)) throw context.Error($"a {DataTypeInfo.Name(scale.Type)} scale needs output_dtype to name the output type");
 
-        QuantizationLayout layout;
-        try
-        {
-            layout = QuantizationLayout.Create(x.Shape, scale.Shape, _axis, _blockSize, _version >= 13, _version >= 21);
-        }
-        catch (EdgeMLException e)
-        {
-            throw context.Error(e.Message);
-        }
-        if (zeroPoint != null && !zeroPoint.Shape.SequenceEqual(scale.Shape) && !(zeroPoint.Length == 1 && scale.Length == 1))
-            throw context.Error($"x_zero_point shape {Tensor.ShapeText(zeroPoint.Shape)} differs from x_scale shape {Tensor.ShapeText(scale.Shape)}");
-
-        int n = (int)x.Length;
-        int ns = (int)scale.Length;
-        if (_x.Length < n) _x = new float[n];
-        if (_scale.Length < ns) _scale = new float[ns];
-        if (_zeroPoint.Length < ns) _zeroPoint = new float[ns];
-        QuantizationMath.ReadSingles(x, _x);
-        QuantizationMath.ReadSingles(scale, _scale);
-        if (zeroPoint != null) QuantizationMath.ReadSingles(zeroPoint, _zeroPoint);
-        else _zeroPoint.AsSpan(0, ns).Clear();
+        var layout = _operands.Read(context, x, scale, zeroPoint, _axis, _blockSize, _version, "x");
+        var xs = _operands.X;
+        var scales = _operands.Scale;
+        var zeroPoints = _operands.ZeroPoint;
 
         y.Allocate(outType, x.Shape);
         for (int o = 0, idx = 0; o < layout.Outer; o++)
@@ -89,7 +70,7 @@ public sealed class DequantizeLinear : Kernel
                 for (int i = 0; i < layout.Inner; i++, idx++)
                 {
                     int s = layout.ScaleIndex(o, a, i);
-                    float value = (_x[idx] - _zeroPoint[s]) * _scale[s];
+                    float value = (xs[idx] - zeroPoints[s]) * scales[s];
                     QuantizationMath.WriteFloat(y, idx, value);
                 }
             }

@@ -15,13 +15,7 @@ public sealed class GlobalMaxPool : Kernel
     {
         var x = context.Input(0);
         var y = context.Output(0);
-        if (x.Rank < 2) throw context.Error($"X must have rank 2 or more (N, C, spatial...), not {x.Rank}");
-        Span<long> shape = stackalloc long[x.Rank];
-        shape.Fill(1);
-        shape[0] = x.Dim(0);
-        shape[1] = x.Dim(1);
-        y.Allocate(x.Type, shape);
-        int plane = (int)KernelHelpers.Product(x.Shape, 2, x.Rank);
+        int plane = Pooling.AllocateGlobal(context, x, y);
         switch (x.Type)
         {
             case DataType.Float: Run(x.ReadOnlySpan<float>(), y.Span<float>(), plane); break;

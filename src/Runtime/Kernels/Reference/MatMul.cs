@@ -22,22 +22,10 @@ public sealed class MatMul : Kernel
         var y = context.Output(0);
         if (a.Type != b.Type) throw context.Error($"input types differ: {DataTypeInfo.Name(a.Type)} and {DataTypeInfo.Name(b.Type)}");
         if (a.Rank < 1 || b.Rank < 1) throw context.Error("MatMul inputs must have rank 1 or more");
-        var aShape = a.Shape;
-        var bShape = b.Shape;
-        long m = a.Rank == 1 ? 1 : aShape[^2], k = aShape[^1];
-        long kb = b.Rank == 1 ? bShape[0] : bShape[^2], n = b.Rank == 1 ? 1 : bShape[^1];
-        if (k != kb) throw context.Error($"shapes {Tensor.ShapeText(aShape)} and {Tensor.ShapeText(bShape)} cannot be multiplied ({k} != {kb})");
-        var aBatch = a.Rank > 2 ? aShape[..^2] : default;
-        var bBatch = b.Rank > 2 ? bShape[..^2] : default;
         Span<long> batch = stackalloc long[Broadcast.MaxRank];
-        int batchRank = Broadcast.Shape(aBatch, bBatch, batch, "MatMul batch dimensions");
-        Span<long> shape = stackalloc long[batchRank + 2];
-        batch[..batchRank].CopyTo(shape);
-        int rank = batchRank;
-        if (a.Rank > 1) shape[rank++] = m;
-        if (b.Rank > 1) shape[rank++] = n;
-        y.Allocate(a.Type, shape[..rank]);
-        var dims = new Dims(batch[..batchRank], aBatch, bBatch, (int)m, (int)k, (int)n);
+        var dims = new MatMulShape(context, a, b, batch);
+        Span<long> shape = stackalloc long[dims.Batch.Length + 2];
+        y.Allocate(a.Type, dims.OutputShape(shape));
         switch (a.Type)
         {
             case DataType.Float: Run(a.ReadOnlySpan<float>(), b.ReadOnlySpan<float>(), y.Span<float>(), dims); break;
@@ -58,20 +46,15 @@ public sealed class MatMul : Kernel
         }
     }
 
-    private readonly ref struct Dims(ReadOnlySpan<long> batch, ReadOnlySpan<long> aBatch, ReadOnlySpan<long> bBatch, int m, int k, int n)
+    private static void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, MatMulShape d) where T : INumber<T>
     {
-        public readonly ReadOnlySpan<long> Batch = batch, ABatch = aBatch, BBatch = bBatch;
-        public readonly int M = m, K = k, N = n;
-    }
-
-    private static void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, Dims d) where T : INumber<T>
-    {
+        int m = (int)d.M, k = (int)d.K, n = (int)d.N;
         int rank = d.Batch.Length;
-        int aSize = d.M * d.K, bSize = d.K * d.N, ySize = d.M * d.N;
+        int aSize = m * k, bSize = k * n, ySize = m * n;
         if (ySize == 0) return;
         if (rank == 0)
         {
-            MatrixLoops.Multiply(a, b, y, d.M, d.K, d.N);
+            MatrixLoops.Multiply(a, b, y, m, k, n);
             return;
         }
         // Strides in whole matrices; 0 along broadcast axes.
@@ -85,7 +68,7 @@ public sealed class MatMul : Kernel
         long aOffset = 0, bOffset = 0;
         for (long i = 0; i < count; i++)
         {
-            MatrixLoops.Multiply(a.Slice((int)(aOffset * aSize), aSize), b.Slice((int)(bOffset * bSize), bSize), y.Slice((int)(i * ySize), ySize), d.M, d.K, d.N);
+            MatrixLoops.Multiply(a.Slice((int)(aOffset * aSize), aSize), b.Slice((int)(bOffset * bSize), bSize), y.Slice((int)(i * ySize), ySize), m, k, n);
             for (int axis = rank - 1; axis >= 0; axis--)
             {
                 index[axis]++;

@@ -34,14 +34,8 @@ public sealed class MaxPool : Kernel
         var x = context.Input(0);
         var y = context.Output(0);
         var indices = context.OptionalOutput(1);
-        if (x.Rank < 3) throw context.Error($"X must have rank 3 or more (N, C, spatial...), not {x.Rank}");
-        _geometry.Compute(x.Shape[2..], default, pooling: true);
-        Span<long> shape = stackalloc long[x.Rank];
-        _geometry.OutputShape(x.Dim(0), x.Dim(1), shape);
-        y.Allocate(x.Type, shape);
-        indices?.Allocate(DataType.Int64, shape);
+        int planes = Pooling.AllocateWindowed(context, _geometry, x, y, indices);
         Span<long> idx = indices == null ? default : indices.Span<long>();
-        int planes = (int)(x.Dim(0) * x.Dim(1));
         switch (x.Type)
         {
             case DataType.Float: Run(x.ReadOnlySpan<float>(), y.Span<float>(), idx, planes); break;

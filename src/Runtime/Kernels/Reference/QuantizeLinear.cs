@@ -19,9 +19,7 @@ public sealed class QuantizeLinear : Kernel
     private readonly bool _saturate;
     private readonly DataType _outputDtype;
     private readonly DataType _precision;
-    private float[] _x = [];
-    private float[] _scale = [];
-    private float[] _zeroPoint = [];
+    private readonly QuantizationOperands _operands = new();
 
     private QuantizeLinear(int version, long axis, long blockSize, bool saturate, DataType outputDtype, DataType precision)
     {
@@ -65,32 +63,16 @@ public sealed class QuantizeLinear : Kernel
         if (scale.Type is not (DataType.Float or DataType.Float16 or DataType.BFloat16 or DataType.Int32 or DataType.Float8E8M0))
             throw context.Error($"y_scale of type {DataTypeInfo.Name(scale.Type)} is not supported");
 
-        QuantizationLayout layout;
-        try
-        {
-            layout = QuantizationLayout.Create(x.Shape, scale.Shape, _axis, _blockSize, _version >= 13, _version >= 21);
-        }
-        catch (EdgeMLException e)
-        {
-            throw context.Error(e.Message);
-        }
-        if (zeroPoint != null && !zeroPoint.Shape.SequenceEqual(scale.Shape) && !(zeroPoint.Length == 1 && scale.Length == 1))
-            throw context.Error($"y_zero_point shape {Tensor.ShapeText(zeroPoint.Shape)} differs from y_scale shape {Tensor.ShapeText(scale.Shape)}");
+        var layout = _operands.Read(context, x, scale, zeroPoint, _axis, _blockSize, _version, "y");
 
         // The division's precision: the attribute, else the scale's type (float32 for int32 and e8m0 scales).
         var precision = _precision != DataType.Undefined ? _precision
             : scale.Type is DataType.Float16 or DataType.BFloat16 ? scale.Type : DataType.Float;
 
-        int n = (int)x.Length;
-        int ns = (int)scale.Length;
-        if (_x.Length < n) _x = new float[n];
-        if (_scale.Length < ns) _scale = new float[ns];
-        if (_zeroPoint.Length < ns) _zeroPoint = new float[ns];
-        QuantizationMath.ReadSingles(x, _x);
-        QuantizationMath.ReadSingles(scale, _scale);
-        if (zeroPoint != null) QuantizationMath.ReadSingles(zeroPoint, _zeroPoint);
-        else _zeroPoint.AsSpan(0, ns).Clear();
-        for (int i = 0; i < ns; i++) _scale[i] = QuantizationMath.RoundToPrecision(_scale[i], precision);
+        var xs = _operands.X;
+        var scales = _operands.Scale;
+        var zeroPoints = _operands.ZeroPoint;
+        for (int i = 0; i < scales.Length; i++) scales[i] = QuantizationMath.RoundToPrecision(scales[i], precision);
 
         y.Allocate(outType, x.Shape);
         bool isInteger = QuantizationMath.TryGetIntegerRange(outType, out int min, out int max);
@@ -101,20 +83,20 @@ public sealed class QuantizeLinear : Kernel
                 for (int i = 0; i < layout.Inner; i++, idx++)
                 {
                     int s = layout.ScaleIndex(o, a, i);
-                    double q = Divide(_x[idx], _scale[s], precision);
+                    double q = Divide(xs[idx], scales[s], precision);
                     if (isInteger)
                     {
-                        WriteInteger(y, outType, idx, QuantizationMath.RoundAndSaturate(q, _zeroPoint[s], min, max));
+                        WriteInteger(y, outType, idx, QuantizationMath.RoundAndSaturate(q, zeroPoints[s], min, max));
                     }
                     else if (outType == DataType.Float4E2M1)
                     {
                         // Like the ONNX reference, the (zero) zero point is added in float: -0 becomes +0.
-                        float v = zeroPoint != null ? (float)q + _zeroPoint[s] : (float)q;
+                        float v = zeroPoint != null ? (float)q + zeroPoints[s] : (float)q;
                         ElementConversion.SetNibble(y.Bytes, idx, ElementConversion.SingleToFloat4E2M1(v));
                     }
                     else
                     {
-                        float zp = _zeroPoint[s];
+                        float zp = zeroPoints[s];
                         float v = zp != 0 ? (float)q + zp : (float)q;
                         y.Span<byte>()[idx] = QuantizationMath.SingleToFloat8(v, outType, _saturate);
                     }

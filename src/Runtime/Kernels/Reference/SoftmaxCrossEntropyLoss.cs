@@ -37,7 +37,7 @@ public sealed class SoftmaxCrossEntropyLoss : Kernel
         var x = FloatStaging.ToFloat32(scores, ref _x);
         var logProb = FloatStaging.Scratch(ref _logProb, scores.Length);
         int batch = (int)scores.Dim(0), classes = (int)scores.Dim(1), inner = (int)KernelHelpers.Product(scores.Shape, 2, scores.Rank);
-        SoftmaxLoops.Softmax(x, logProb, batch, classes, inner, log: true);
+        SoftmaxLoops.Softmax(x, logProb, new AxisLanes(batch, classes, inner), log: true);
         NllLoss.Compute(logProb, scores.Shape, labels, weights == null ? default : FloatStaging.ToFloat32(weights, ref _w), weights != null,
             _ignoreIndex, _reduction, context.Output(0), scores.Type, ref _loss);
         var logProbOut = context.OptionalOutput(1);
