@@ -18,6 +18,7 @@ public static class CliApp
         root.Add(DemoCommand.Create());
         root.Add(TrainCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(CompareCommand.Create());
         root.Add(FootprintProbeCommand.Create());
         return root;
     }

@@ -92,6 +92,35 @@ public class CommandTests
     }
 
     [Fact]
+    public void Compare_matches_folders_within_tolerance_and_fails_beyond_it()
+    {
+        var dir = TestPaths.TempFolder();
+        string Folder(string name, float last)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+            var t = new Tensor("y");
+            t.Allocate(DataType.Float, [3]);
+            float[] values = [1f, 2f, last];
+            values.CopyTo(t.Span<float>());
+            NpyFile.Write(Path.Combine(folder, "y.npy"), t);
+            return folder;
+        }
+        var expected = Folder("expected", 3f);
+        var close = Folder("close", 3.00001f);
+        var far = Folder("far", 3.5f);
+        var (exit, output, _) = CliRunner.Run("compare", expected, close);
+        Assert.Equal(0, exit);
+        Assert.Contains("all 1 tensors match", output);
+        string err;
+        (exit, _, err) = CliRunner.Run("compare", expected, far);
+        Assert.Equal(1, exit);
+        Assert.Contains("1 of 1 tensors differ: y.npy", err);
+        (exit, _, err) = CliRunner.Run("compare", expected, Path.Combine(dir, "missing"));
+        Assert.Equal(1, exit);
+        Assert.Contains("folder not found", err);
+    }
+
+    [Fact]
     public void Npy_names_replace_unsafe_characters()
     {
         Assert.Equal("input_0_.npy", NpyFile.FileNameFor("input:0/"));
