@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeML.Compiler;
 using EdgeML.Runtime.Execution;
 using EdgeML.Runtime.Format;
 using EdgeML.Runtime.Operators;
@@ -10,16 +11,29 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A .edgeml file" };
+        var model = new Argument<string>("model") { Description = "A .edgeml file (or .onnx: compiled in memory first, as `compile` would)" };
         var json = new Option<string?>("--json") { Description = "Print JSON instead of text (to FILE when given)", Arity = ArgumentArity.ZeroOrOne };
-        var cmd = new Command("inspect", "Show what a .edgeml file holds") { model, json };
+        var dims = CommonOptions.Dims();
+        var cmd = new Command("inspect", "Show what a .edgeml file holds") { model, json, dims };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
             string path = p.GetRequiredValue(model);
-            using var m = EdgeMLModel.Load(path);
+            EdgeMLModel m;
+            List<SectionEntry> sections;
+            if (path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            {
+                var bytes = ModelCompiler.CompileFile(path, new CompileOptions { Dims = CommonOptions.ParseDims(p.GetValue(dims)) }).Bytes;
+                m = EdgeMLModel.FromBytes(bytes, path);
+                sections = SectionTable.Read(new MemoryStream(bytes), path);
+            }
+            else
+            {
+                m = EdgeMLModel.Load(path);
+                sections = SectionTable.Read(path);
+            }
+            using var owned = m;
             var def = m.Definition;
-            var sections = SectionTable.Read(path);
             var ops = def.Graphs.SelectMany(g => g.Nodes).GroupBy(n => OpCatalog.Describe(n.Op)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
                 .Select(g => new { op = g.Key, count = g.Count() }).ToList();
             var constants = def.Values.Where(v => v.Constant != null).ToList();

@@ -12,6 +12,11 @@ public static class SectionTable
     public static List<SectionEntry> Read(string path)
     {
         using var f = File.OpenRead(path);
+        return Read(f, path);
+    }
+
+    public static List<SectionEntry> Read(Stream f, string path)
+    {
         var header = new byte[FormatConstants.HeaderSize];
         f.ReadExactly(header);
         uint count = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16));

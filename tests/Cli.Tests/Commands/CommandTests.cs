@@ -28,6 +28,11 @@ public class CommandTests
         Assert.Equal(0, exit);
         using (var doc = JsonDocument.Parse(output))
             Assert.Equal(3, doc.RootElement.GetProperty("nodes").GetInt32());
+        // An .onnx model is inspected as it would compile.
+        (exit, output, _) = CliRunner.Run("inspect", onnx, "--dim", "N=2", "--json");
+        Assert.Equal(0, exit);
+        using (var doc = JsonDocument.Parse(output))
+            Assert.Equal(3, doc.RootElement.GetProperty("nodes").GetInt32());
 
         var inputs = Path.Combine(dir, "in");
         var outputs = Path.Combine(dir, "out");
