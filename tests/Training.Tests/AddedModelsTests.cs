@@ -47,6 +47,20 @@ public sealed class AddedModelsTests
     }
 
     [Fact]
+    public void NearestNeighboursSelectionMatchesAStableSort()
+    {
+        // Few distinct distances, so ties are everywhere: the lower row must win, as in OrderBy(distance).ThenBy(row).
+        var random = new Random(7);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var distance = Enumerable.Range(0, 40).Select(_ => (float)random.Next(6)).ToArray();
+            var k = 1 + trial % 12;
+            var expected = Enumerable.Range(0, distance.Length).OrderBy(r => distance[r]).ThenBy(r => r).Take(k).ToArray();
+            Assert.Equal(expected, KNearestNeighboursModel.Nearest(distance, k));
+        }
+    }
+
+    [Fact]
     public void LinearSvrFitsALineWithinEpsilon()
     {
         // y = 3x − 2 exactly: the fitted line must come within the ε-tube (ε = 0.05 target standard deviations).
