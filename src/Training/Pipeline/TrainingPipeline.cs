@@ -109,11 +109,13 @@ public static class TrainingPipeline
             ? crossValidator.Evaluate(trainer, hyper, classes, config.Seed, Score, options.Steps).Mean
             : Score(trainer.Fit(fitData, classes, hyper, config.Seed), valid.Rows > 0 ? valid : train);
         var fitted = new List<(TrainedModel Model, CandidateResult Result)>();
-        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective, progress, options.Steps);
+        var hpo = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective,
+            crossValidator is not null ? $"cross-validated mean ({config.CrossValidation.Method}, {crossValidator.FoldCount} folds)" : valid.Rows > 0 ? "validation split" : "training split",
+            progress, options.Steps);
         foreach (var candidate in candidates)
         {
             progress?.Report($"training {candidate.Name}");
-            var hyper = tuned.TryGetValue(candidate.Name, out var best) ? best : candidate.Defaults;
+            var hyper = hpo is not null && hpo.Model == candidate.Name ? hpo.Chosen : candidate.Defaults;
             var crossValidation = crossValidator?.Evaluate(candidate, hyper, classes, config.Seed, Score, options.Steps);
             var clock = Stopwatch.StartNew();
             var model = candidate.Fit(fitData, classes, hyper, config.Seed);
@@ -178,6 +180,7 @@ public static class TrainingPipeline
             Robustness = robustness,
             PermutationImportance = importance,
             Explanations = explanations,
+            Hpo = hpo,
             Notes = notes,
         };
         PredictionsFile.Write(Path.Combine(options.OutputDirectory, "predictions.csv"), split.Test.Select(i => rowIds[i]).ToArray(), test.Target, target,
