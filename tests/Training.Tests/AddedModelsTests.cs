@@ -13,6 +13,9 @@ public sealed class AddedModelsTests
         Assert.True(run.Result.BeatsAllBaselines, $"{model} does not beat every baseline");
         var onnx = run.Result.Deployment.OnnxRuntime!;
         Assert.True(onnx.IsExact, $"{model}: ONNX Runtime vs trained model: {onnx}");
+        // Every default candidate must also deploy: model.edgeml and model.onnx fed the raw test rows reproduce predictions.csv.
+        Assert.True(run.Result.Deployment.EdgeMLVsTrained!.IsExact, $"{model}: {run.Result.Deployment.EdgeMLVsTrained}");
+        DeployedModelCheck.AssertAgree(run.DataPath, run.Output, run.Task);
     }
 
     [Theory]
@@ -26,6 +29,10 @@ public sealed class AddedModelsTests
     [SharedDataFact("datasets/cars.json")]
     public void SupportVectorRegressionOnCars() =>
         AssertDeployable(PipelineRuns.Train(SharedData.Dataset("cars.json"), "Miles_per_Gallon", "regression", models: ["svr"]), "svr");
+
+    [SharedDataFact("datasets/cars.json")]
+    public void StackedRegressionOnCars() =>
+        AssertDeployable(PipelineRuns.Train(SharedData.Dataset("cars.json"), "Miles_per_Gallon", "regression", models: ["stacking"]), "stacking");
 
     [Fact]
     public void HierarchicalClusteringOfPenguinsExports()
