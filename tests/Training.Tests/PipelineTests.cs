@@ -137,6 +137,17 @@ public sealed class PipelineTests(PipelineRuns runs) : IClassFixture<PipelineRun
         }
     }
 
+    [Fact]
+    public void TimeSplitRefusesShuffledCrossValidation()
+    {
+        var directory = SharedData.TempDirectory();
+        var file = Path.Combine(directory, "data.csv");
+        File.WriteAllText(file, "day,x,y\n" + string.Concat(Enumerable.Range(1, 20).Select(d => $"2024-01-{d:00},{d},{d * 2}\n")));
+        var config = new TrainingConfig { Split = "time", CrossValidation = new CrossValidationConfig { Method = "kfold" } };
+        var error = Assert.Throws<TrainingException>(() => Train(file, "y", "regression", Path.Combine(directory, "out"), config));
+        Assert.Contains("would train on rows later than those it scores", error.Message);
+    }
+
     [Theory]
     [InlineData("missing-label")]
     [InlineData("empty")]

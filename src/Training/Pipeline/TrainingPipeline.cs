@@ -41,6 +41,9 @@ public static class TrainingPipeline
                 ?? throw new TrainingException("--split time needs a date column (none found; set --time-column)");
         if (timeColumn is not null && (!table.Has(timeColumn) || table[timeColumn].Numbers is null))
             throw new TrainingException($"time column '{timeColumn}' not found or not a date/number");
+        // A time split promises the model never learns from rows later than those it is scored on; shuffled folds would break it.
+        if (splitMethod == "time" && config.CrossValidation.Method is not ("none" or "timeseries"))
+            throw new TrainingException($"--split time with crossValidation.method '{config.CrossValidation.Method}' would train on rows later than those it scores; use 'timeseries' or 'none'");
         if (task == LearningTask.Ranking && groupColumn is null) throw new TrainingException("a ranking task needs --group-column (the query id)");
         if (groupColumn is not null && !table.Has(groupColumn)) throw new TrainingException($"group column '{groupColumn}' not found");
 

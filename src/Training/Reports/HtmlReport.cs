@@ -131,7 +131,7 @@ internal static class HtmlReport
         }
         var subject = classes.Count == 2 ? $"positive class {classes[1]}" : "one-vs-rest per class";
         html.Append(Img(Charts.Line($"ROC, test split ({subject})", "false positive rate", "true positive rate", roc)));
-        html.Append(Img(Charts.Line($"precision-recall, test split ({subject})", "recall", "precision", marked: 0, Alignment.LowerLeft, pr.ToArray())));
+        html.Append(Img(Charts.Line($"precision-recall, test split ({subject})", "recall", "precision", marked: 0, null, pr.ToArray())));
         var bins = CalibrationMetrics.ReliabilityCurve(output.Probabilities!.Select(p => p.Max()).ToArray(), predicted.Select((p, i) => Array.IndexOf(output.Probabilities![i], output.Probabilities[i].Max()) == actual[i]).ToArray())
             .Where(b => b.Count > 0).ToArray();
         html.Append(Img(Charts.Line($"reliability: {bins.Length} non-empty bins of 10", "confidence (highest class probability)", "accuracy", marked: 1, Alignment.LowerRight,
