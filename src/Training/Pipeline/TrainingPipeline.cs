@@ -140,6 +140,10 @@ public static class TrainingPipeline
         var testOutputBest = chosen.Model.Predict(test.Features);
         var predictedClasses = task.IsClassification() ? TaskEvaluation.PredictedClasses(testOutputBest, task, threshold) : testOutputBest.Clusters;
         var notes = new List<string>();
+        if (task.IsClassification() && predictedClasses is { Length: > 0 } && predictedClasses.Distinct().Count() == 1 && test.Target.Distinct().Count() > 1)
+            notes.Add($"the best model predicts only '{target.Classes[predictedClasses[0]]}' on the test split" + (task == LearningTask.Binary
+                ? $" at the decision threshold {threshold.ToString("G3", CultureInfo.InvariantCulture)}: it ranks rows ({objective.Name}) but never flags the other class; a higher constraints.falseNegativeCost lowers the threshold"
+                : ""));
         var metadata = DeploymentMetadata.For(task, chosen.Model.Name, objective.Name, target.Classes, threshold, config.Confidence, preprocessor);
         var deployment = DeploymentExport.Run(options.OutputDirectory, preprocessor, chosen.Model, task, target.Classes, threshold, metadata,
             trainTable, testTable, testOutputBest, predictedClasses);

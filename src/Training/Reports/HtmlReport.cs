@@ -22,6 +22,7 @@ internal static class HtmlReport
         html.Append($"<h1>EdgeML training report</h1><p>Task <b>{E(result.Task)}</b>, label <b>{E(result.Label ?? "(none)")}</b>, objective <b>{E(result.Objective)}</b> ({(result.ObjectiveHigherIsBetter ? "higher" : "lower")} is better). ");
         html.Append($"Best model: <b>{E(result.BestModel)}</b>; test {E(result.Objective)} = <b>{F(result.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))}</b>; ");
         html.Append(result.BeatsAllBaselines ? "<span class=pass>beats every baseline</span>" : "<span class=fail>does NOT beat every baseline</span>").Append("</p>");
+        if (result.Notes.Count > 0) html.Append("<ul>").Append(string.Concat(result.Notes.Select(n => $"<li class=fail>Note: {E(n)}</li>"))).Append("</ul>");
 
         Section(html, "Problem framing and constraints");
         html.Append($"<p>Decision threshold (from false-positive/false-negative costs): {F(result.DecisionThreshold)}.</p>");
