@@ -13,6 +13,9 @@ public sealed class AddedModelsTests
         Assert.True(run.Result.BeatsAllBaselines, $"{model} does not beat every baseline");
         var onnx = run.Result.Deployment.OnnxRuntime!;
         Assert.True(onnx.IsExact, $"{model}: ONNX Runtime vs trained model: {onnx}");
+        // Every default candidate must also deploy: model.edgeml and model.onnx fed the raw test rows reproduce predictions.csv.
+        Assert.True(run.Result.Deployment.EdgeMLVsTrained!.IsExact, $"{model}: {run.Result.Deployment.EdgeMLVsTrained}");
+        DeployedModelCheck.AssertAgree(run.DataPath, run.Output, run.Task);
     }
 
     [Theory]
@@ -26,6 +29,10 @@ public sealed class AddedModelsTests
     [SharedDataFact("datasets/cars.json")]
     public void SupportVectorRegressionOnCars() =>
         AssertDeployable(PipelineRuns.Train(SharedData.Dataset("cars.json"), "Miles_per_Gallon", "regression", models: ["svr"]), "svr");
+
+    [SharedDataFact("datasets/cars.json")]
+    public void StackedRegressionOnCars() =>
+        AssertDeployable(PipelineRuns.Train(SharedData.Dataset("cars.json"), "Miles_per_Gallon", "regression", models: ["stacking"]), "stacking");
 
     [Fact]
     public void HierarchicalClusteringOfPenguinsExports()
@@ -44,6 +51,20 @@ public sealed class AddedModelsTests
         Assert.Equal([0, 0, 1, 1, 2], HierarchicalClusteringTrainer.Cut(points, 3));
         Assert.Equal([0, 0, 0, 0, 1], HierarchicalClusteringTrainer.Cut(points, 2));
         Assert.Equal(4, HierarchicalClusteringTrainer.WardMerges(points).Count);
+    }
+
+    [Fact]
+    public void NearestNeighboursSelectionMatchesAStableSort()
+    {
+        // Few distinct distances, so ties are everywhere: the lower row must win, as in OrderBy(distance).ThenBy(row).
+        var random = new Random(7);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var distance = Enumerable.Range(0, 40).Select(_ => (float)random.Next(6)).ToArray();
+            var k = 1 + trial % 12;
+            var expected = Enumerable.Range(0, distance.Length).OrderBy(r => distance[r]).ThenBy(r => r).Take(k).ToArray();
+            Assert.Equal(expected, KNearestNeighboursModel.Nearest(distance, k));
+        }
     }
 
     [Fact]

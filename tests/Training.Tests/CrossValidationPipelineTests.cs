@@ -42,6 +42,17 @@ public sealed class CrossValidationPipelineTests
         Assert.Equal(2, steps.Items.Where(s => s.Stage.StartsWith("HPO random: knn", StringComparison.Ordinal)).Max(s => s.Done));
         var knnFoldRuns = steps.Items.Count(s => s.Stage.Contains("knn", StringComparison.Ordinal) && s.Stage.StartsWith("cross-validation (stratified, 3 folds)", StringComparison.Ordinal) && s.Done == 3);
         Assert.Equal(3, knnFoldRuns); // 2 trials + the final candidate evaluation
-        Assert.Contains("cross-validated mean over the training split", File.ReadAllText(Path.Combine(output, "report.html")));
+        var report = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("cross-validated mean over the training split", report);
+
+        // The search is kept in the result and the report: both trials, and the chosen k is the best trial's.
+        var hpo = result.Hpo!;
+        Assert.Equal("knn", hpo.Model);
+        Assert.Equal(2, hpo.Trials.Count);
+        Assert.Equal(hpo.Trials.Max(t => t.Score), hpo.BestScore);
+        Assert.Equal(hpo.Trials.MaxBy(t => t.Score)!.Parameters["k"], hpo.Chosen["k"]);
+        Assert.Equal(hpo.Chosen["k"], result.Candidates.Single(c => c.Name == "knn").Hyperparameters["k"]);
+        foreach (var section in new[] { "<h2>Cross-validation</h2>", "<h2>Hyperparameter search</h2>", "random search over <b>knn</b>" })
+            Assert.Contains(section, report);
     }
 }

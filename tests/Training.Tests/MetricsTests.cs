@@ -27,6 +27,19 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void MacroAveragesSkipClassesThatNeverOccur()
+    {
+        // Three classes, but the slice holds only classes 0 and 1 (truth and predictions): class 2 is not averaged in.
+        var m = new ConfusionMatrix([0, 0, 1, 1], [0, 1, 1, 1], 3);
+        Assert.Equal((2.0 / 3 + 0.8) / 2, m.MacroF1, 12);
+        Assert.Equal((0.5 + 1) / 2, m.BalancedAccuracy, 12);
+        // A class only predicted counts (F1 0), as in scikit-learn; balanced accuracy reads the truth's classes only.
+        var wrong = new ConfusionMatrix([0, 0], [0, 2], 3);
+        Assert.Equal((2.0 / 3 + 0) / 2, wrong.MacroF1, 12);
+        Assert.Equal(0.5, wrong.BalancedAccuracy, 12);
+    }
+
+    [Fact]
     public void RocAucAndAveragePrecision()
     {
         // scores 0.9 P, 0.8 N, 0.7 P, 0.6 N: pairs (P>N) = (0.9>0.8, 0.9>0.6, 0.7>0.6) = 3 of 4 → AUC 0.75

@@ -137,6 +137,31 @@ public sealed class PipelineTests(PipelineRuns runs) : IClassFixture<PipelineRun
         }
     }
 
+    [Fact]
+    public void TimeSplitRefusesShuffledCrossValidation()
+    {
+        var directory = SharedData.TempDirectory();
+        var file = Path.Combine(directory, "data.csv");
+        File.WriteAllText(file, "day,x,y\n" + string.Concat(Enumerable.Range(1, 20).Select(d => $"2024-01-{d:00},{d},{d * 2}\n")));
+        var config = new TrainingConfig { Split = "time", CrossValidation = new CrossValidationConfig { Method = "kfold" } };
+        var error = Assert.Throws<TrainingException>(() => Train(file, "y", "regression", Path.Combine(directory, "out"), config));
+        Assert.Contains("would train on rows later than those it scores", error.Message);
+    }
+
+    [Fact]
+    public void AModelThatNeverFlagsThePositiveClassIsNoted()
+    {
+        // One row in ten is positive and the feature is noise: the model can only predict the majority class at 0.5.
+        var directory = SharedData.TempDirectory();
+        var file = Path.Combine(directory, "data.csv");
+        var random = new Random(3);
+        File.WriteAllText(file, "x,y\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"{random.NextDouble():F4},{(i % 10 == 0 ? "yes" : "no")}\n")));
+        var output = Path.Combine(directory, "out");
+        var result = Train(file, "y", "binary", output, models: ["logistic"]);
+        Assert.Contains(result.Notes, n => n.StartsWith("the best model predicts only 'no' on the test split at the decision threshold 0.5", StringComparison.Ordinal));
+        Assert.Contains("Note: the best model predicts only", File.ReadAllText(Path.Combine(output, "report.html")));
+    }
+
     [Theory]
     [InlineData("missing-label")]
     [InlineData("empty")]

@@ -10,6 +10,11 @@ public sealed record ColumnSummary(string Name, string Kind, int Missing, double
 public sealed record ExploratoryAnalysis(int Rows, IReadOnlyList<ColumnSummary> Columns, IReadOnlyList<string> NumericColumns,
     double[][] Correlations, IReadOnlyDictionary<string, int> LabelBalance)
 {
+    /// <summary>Non-missing values of the label (when numeric) and of the first numeric columns, for the report's histograms.</summary>
+    public IReadOnlyList<(string Column, double[] Values)> Distributions { get; init; } = [];
+
+    private const int MaxHistograms = 8;
+
     public static ExploratoryAnalysis Of(DataTable table, string? label)
     {
         var summaries = table.Columns.Select(c =>
@@ -32,6 +37,7 @@ public sealed record ExploratoryAnalysis(int Rows, IReadOnlyList<ColumnSummary> 
         if (label is not null && table.Has(label) && table[label].Kind != ColumnKind.Numeric)
             foreach (var g in Enumerable.Range(0, table.RowCount).GroupBy(i => table[label].Format(i)).OrderBy(g => g.Key, StringComparer.Ordinal))
                 balance[g.Key.Length == 0 ? "(missing)" : g.Key] = g.Count();
-        return new ExploratoryAnalysis(table.RowCount, summaries, numeric.Select(c => c.Name).ToList(), correlations, balance);
+        var shown = numeric.OrderBy(c => c.Name != label).Take(MaxHistograms).Select(c => (c.Name, c.Numbers!.Where(v => !double.IsNaN(v)).ToArray())).ToList();
+        return new ExploratoryAnalysis(table.RowCount, summaries, numeric.Select(c => c.Name).ToList(), correlations, balance) { Distributions = shown };
     }
 }

@@ -7,6 +7,11 @@ namespace EdgeML.Training.Hpo;
 /// <summary>One evaluated hyperparameter set.</summary>
 public sealed record Trial(IReadOnlyDictionary<string, double> Parameters, double Score);
 
+/// <summary>The search as run: the tuned model, every trial in order, and the chosen hyperparameters (defaults
+/// merged with the best trial's). <see cref="ScoredOn"/> says what each trial was scored on.</summary>
+public sealed record HpoSummary(string Model, string Method, int Budget, string ScoredOn, IReadOnlyList<Trial> Trials,
+    IReadOnlyDictionary<string, double> Chosen, double BestScore);
+
 /// <summary>
 /// Grid, random and Bayesian search over a declared space within a trial budget. Every trial trains on the
 /// training split and is scored on validation, so the test split stays untouched by tuning.
@@ -14,12 +19,12 @@ public sealed record Trial(IReadOnlyDictionary<string, double> Parameters, doubl
 internal static class HyperparameterSearch
 {
     /// <param name="evaluate">Scores a learner with given hyperparameters (on validation, or cross-validated): never on test.</param>
-    public static Dictionary<string, IReadOnlyDictionary<string, double>> TuneIfConfigured(TrainingConfig config, IReadOnlyList<ModelTrainer> candidates,
-        Func<ModelTrainer, IReadOnlyDictionary<string, double>, double> evaluate, ObjectiveMetric objective, IProgress<string>? progress,
+    /// <returns>Null when the config asks for no search.</returns>
+    public static HpoSummary? TuneIfConfigured(TrainingConfig config, IReadOnlyList<ModelTrainer> candidates,
+        Func<ModelTrainer, IReadOnlyDictionary<string, double>, double> evaluate, ObjectiveMetric objective, string scoredOn, IProgress<string>? progress,
         IProgress<StepProgress>? steps)
     {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, double>>();
-        if (config.Hpo.Method == "none") return result;
+        if (config.Hpo.Method == "none") return null;
         var trainer = config.Hpo.Model is null ? candidates[0] : candidates.FirstOrDefault(c => c.Name == config.Hpo.Model)
             ?? throw new TrainingException($"hpo.model '{config.Hpo.Model}' is not among the candidates");
         var space = config.Hpo.Space.Count > 0 ? config.Hpo.Space : trainer.DefaultSpace.ToDictionary();
@@ -41,8 +46,7 @@ internal static class HyperparameterSearch
         var best = scored.Aggregate((a, b) => objective.Better(b.Score, a.Score) ? b : a);
         var chosen = trainer.Defaults.ToDictionary();
         foreach (var (k, v) in best.Parameters) chosen[k] = v;
-        result[trainer.Name] = chosen;
-        return result;
+        return new HpoSummary(trainer.Name, config.Hpo.Method, config.Hpo.Budget, scoredOn, trials, chosen, best.Score);
     }
 
     public static IReadOnlyList<Trial> Search(string method, IReadOnlyDictionary<string, ParameterRange> space, int budget, int seed,

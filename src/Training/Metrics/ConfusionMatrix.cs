@@ -37,8 +37,15 @@ public sealed class ConfusionMatrix
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    public double MacroF1 => Enumerable.Range(0, Classes).Average(F1);
-    public double MacroPrecision => Enumerable.Range(0, Classes).Average(Precision);
-    public double MacroRecall => Enumerable.Range(0, Classes).Average(Recall);
-    public double BalancedAccuracy => MacroRecall;
+    // Macro averages run over the classes that occur in the truth or the predictions (scikit-learn's labels default):
+    // a slice holding one species must not be scored 1/3 for the two species it cannot contain.
+    private IEnumerable<int> Occurring => Enumerable.Range(0, Classes).Where(k => TruePositives(k) + FalsePositives(k) + FalseNegatives(k) > 0);
+    private double MacroAverage(Func<int, double> metric) => Occurring.Select(metric).DefaultIfEmpty(0).Average();
+
+    public double MacroF1 => MacroAverage(F1);
+    public double MacroPrecision => MacroAverage(Precision);
+    public double MacroRecall => MacroAverage(Recall);
+    /// <summary>Mean recall over the classes present in the truth.</summary>
+    public double BalancedAccuracy =>
+        Enumerable.Range(0, Classes).Where(k => TruePositives(k) + FalseNegatives(k) > 0).Select(Recall).DefaultIfEmpty(0).Average();
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using EdgeML.Compiler.Onnx;
 using EdgeML.Training.Onnx;
 
@@ -41,7 +42,7 @@ internal sealed class KNearestNeighboursModel(float[][] reference, float[][] tar
             var xx = Dot(x, x);
             var distance = new float[reference.Length];
             for (var r = 0; r < reference.Length; r++) distance[r] = xx - Dot(x, reference[r]) * 2f + squaredNorms[r];
-            var nearest = Enumerable.Range(0, reference.Length).OrderBy(r => distance[r]).ThenBy(r => r).Take(k);
+            var nearest = Nearest(distance, k);
             var sum = new float[outputs];
             foreach (var r in nearest) for (var o = 0; o < outputs; o++) sum[o] += targets[r][o];
             return sum.Select(v => (double)(v / k)).ToArray();
@@ -49,10 +50,38 @@ internal sealed class KNearestNeighboursModel(float[][] reference, float[][] tar
         return classification ? new ModelOutput(results, null) : new ModelOutput(null, results.Select(r => r[0]).ToArray());
     }
 
+    /// <summary>The k rows nearest first, ties to the lower row (as a stable sort would order them), by insertion
+    /// into a sorted window of k: O(n·k) with k small, where sorting every distance per row cost O(n log n).</summary>
+    internal static int[] Nearest(float[] distance, int k)
+    {
+        var best = new int[k];
+        var count = 0;
+        for (var r = 0; r < distance.Length; r++)
+        {
+            var d = distance[r];
+            // Strictly nearer than the current k-th: an equal distance at a later row never displaces an earlier one.
+            if (count == k && !(d < distance[best[k - 1]])) continue;
+            var i = count < k ? count++ : k - 1;
+            while (i > 0 && d < distance[best[i - 1]]) { best[i] = best[i - 1]; i--; }
+            best[i] = r;
+        }
+        return best;
+    }
+
+    /// <summary>SIMD dot product (lane sums, then the tail): explanations and permutation importance call
+    /// <see cref="Predict"/> on hundreds of thousands of rows, each against every reference row.</summary>
     private static float Dot(float[] a, float[] b)
     {
+        var i = 0;
         float sum = 0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+        {
+            var lanes = Vector<float>.Zero;
+            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+                lanes += new Vector<float>(a, i) * new Vector<float>(b, i);
+            sum = Vector.Sum(lanes);
+        }
+        for (; i < a.Length; i++) sum += a[i] * b[i];
         return sum;
     }
 

@@ -121,15 +121,16 @@ internal static class ModelCatalog
 
     public static IReadOnlyList<ModelTrainer> Defaults(LearningTask task)
     {
+        // Every default exports to ONNX and compiles to model.edgeml with predictions equal to the trained model's.
         string[] names = task switch
         {
-        LearningTask.Binary => ["lightgbm", "fasttree", "random_forest", "logistic", "svm", "decision_tree", "knn", "lda"],
-        LearningTask.Multiclass => ["lightgbm", "logistic", "decision_tree", "knn", "lda"],
-        LearningTask.Regression => ["lightgbm", "fasttree", "random_forest", "linear", "decision_tree", "knn"],
-        LearningTask.Ranking => ["lightgbm", "fasttree"],
-        LearningTask.Clustering => ["kmeans", "hierarchical"],
-        LearningTask.Anomaly => ["pca"],
-        _ => [],
+            LearningTask.Binary => ["lightgbm", "fasttree", "random_forest", "logistic", "svm", "decision_tree", "knn", "lda", "stacking"],
+            LearningTask.Multiclass => ["lightgbm", "fasttree", "random_forest", "logistic", "svm", "decision_tree", "knn", "lda", "stacking"],
+            LearningTask.Regression => ["lightgbm", "fasttree", "random_forest", "linear", "svr", "decision_tree", "knn", "stacking"],
+            LearningTask.Ranking => ["lightgbm", "fasttree"],
+            LearningTask.Clustering => ["kmeans", "hierarchical"],
+            LearningTask.Anomaly => ["pca"],
+            _ => [],
         };
         return names.Select(Find).ToList();
     }

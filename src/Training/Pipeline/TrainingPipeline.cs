@@ -41,6 +41,9 @@ public static class TrainingPipeline
                 ?? throw new TrainingException("--split time needs a date column (none found; set --time-column)");
         if (timeColumn is not null && (!table.Has(timeColumn) || table[timeColumn].Numbers is null))
             throw new TrainingException($"time column '{timeColumn}' not found or not a date/number");
+        // A time split promises the model never learns from rows later than those it is scored on; shuffled folds would break it.
+        if (splitMethod == "time" && config.CrossValidation.Method is not ("none" or "timeseries"))
+            throw new TrainingException($"--split time with crossValidation.method '{config.CrossValidation.Method}' would train on rows later than those it scores; use 'timeseries' or 'none'");
         if (task == LearningTask.Ranking && groupColumn is null) throw new TrainingException("a ranking task needs --group-column (the query id)");
         if (groupColumn is not null && !table.Has(groupColumn)) throw new TrainingException($"group column '{groupColumn}' not found");
 
@@ -109,11 +112,13 @@ public static class TrainingPipeline
             ? crossValidator.Evaluate(trainer, hyper, classes, config.Seed, Score, options.Steps).Mean
             : Score(trainer.Fit(fitData, classes, hyper, config.Seed), valid.Rows > 0 ? valid : train);
         var fitted = new List<(TrainedModel Model, CandidateResult Result)>();
-        var tuned = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective, progress, options.Steps);
+        var hpo = Hpo.HyperparameterSearch.TuneIfConfigured(config, candidates, Select, objective,
+            crossValidator is not null ? $"cross-validated mean ({config.CrossValidation.Method}, {crossValidator.FoldCount} folds)" : valid.Rows > 0 ? "validation split" : "training split",
+            progress, options.Steps);
         foreach (var candidate in candidates)
         {
             progress?.Report($"training {candidate.Name}");
-            var hyper = tuned.TryGetValue(candidate.Name, out var best) ? best : candidate.Defaults;
+            var hyper = hpo is not null && hpo.Model == candidate.Name ? hpo.Chosen : candidate.Defaults;
             var crossValidation = crossValidator?.Evaluate(candidate, hyper, classes, config.Seed, Score, options.Steps);
             var clock = Stopwatch.StartNew();
             var model = candidate.Fit(fitData, classes, hyper, config.Seed);
@@ -135,6 +140,10 @@ public static class TrainingPipeline
         var testOutputBest = chosen.Model.Predict(test.Features);
         var predictedClasses = task.IsClassification() ? TaskEvaluation.PredictedClasses(testOutputBest, task, threshold) : testOutputBest.Clusters;
         var notes = new List<string>();
+        if (task.IsClassification() && predictedClasses is { Length: > 0 } && predictedClasses.Distinct().Count() == 1 && test.Target.Distinct().Count() > 1)
+            notes.Add($"the best model predicts only '{target.Classes[predictedClasses[0]]}' on the test split" + (task == LearningTask.Binary
+                ? $" at the decision threshold {threshold.ToString("G3", CultureInfo.InvariantCulture)}: it ranks rows ({objective.Name}) but never flags the other class; a higher constraints.falseNegativeCost lowers the threshold"
+                : ""));
         var metadata = DeploymentMetadata.For(task, chosen.Model.Name, objective.Name, target.Classes, threshold, config.Confidence, preprocessor);
         var deployment = DeploymentExport.Run(options.OutputDirectory, preprocessor, chosen.Model, task, target.Classes, threshold, metadata,
             trainTable, testTable, testOutputBest, predictedClasses);
@@ -178,6 +187,7 @@ public static class TrainingPipeline
             Robustness = robustness,
             PermutationImportance = importance,
             Explanations = explanations,
+            Hpo = hpo,
             Notes = notes,
         };
         PredictionsFile.Write(Path.Combine(options.OutputDirectory, "predictions.csv"), split.Test.Select(i => rowIds[i]).ToArray(), test.Target, target,

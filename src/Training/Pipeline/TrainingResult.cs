@@ -38,6 +38,8 @@ public sealed record TrainingResult
     public IReadOnlyList<SliceResult> Slices { get; init; } = [];
     public IReadOnlyDictionary<string, double> PermutationImportance { get; init; } = new Dictionary<string, double>();
     public Explainability.ExplanationSummary? Explanations { get; init; }
+    /// <summary>The hyperparameter search, when the config asks for one.</summary>
+    public Hpo.HpoSummary? Hpo { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 

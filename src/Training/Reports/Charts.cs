@@ -7,22 +7,43 @@ internal static class Charts
 {
     private const int Width = 560;
     private const int Height = 360;
+    /// <summary>Charts with the legend outside the data area, on the right.</summary>
+    private const int WideWidth = 680;
 
-    private static string Embed(Plot plot) => "data:image/png;base64," + Convert.ToBase64String(plot.GetImageBytes(Width, Height, ImageFormat.Png));
+    private static readonly Color Model = Color.FromHex("#1f77b4");
+    private static readonly Color Baseline = Color.FromHex("#b0b0b0");
 
-    public static string Line(string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series)
+    private static string Embed(Plot plot, int width = Width, int height = Height) =>
+        "data:image/png;base64," + Convert.ToBase64String(plot.GetImageBytes(width, height, ImageFormat.Png));
+
+    public static string Line(string title, string xLabel, string yLabel, params (string Name, double[] X, double[] Y)[] series) =>
+        Line(title, xLabel, yLabel, marked: 0, Alignment.LowerRight, series);
+
+    /// <summary>Lines through points; the first <paramref name="marked"/> series also mark each point (sparse curves such as
+    /// reliability bins or HPO trials), the rest (reference lines) do not. The legend sits inside the data area at
+    /// <paramref name="legend"/>, or outside on the right when null (for curves that fill every corner).</summary>
+    public static string Line(string title, string xLabel, string yLabel, int marked, Alignment? legend, params (string Name, double[] X, double[] Y)[] series)
     {
         var plot = new Plot();
-        foreach (var (name, x, y) in series)
+        for (var i = 0; i < series.Length; i++)
         {
+            var (name, x, y) = series[i];
             var scatter = plot.Add.Scatter(x, y);
             scatter.LegendText = name;
-            scatter.MarkerSize = 0;
+            scatter.MarkerSize = i < marked ? 6 : 0;
         }
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        if (series.Length > 1) plot.ShowLegend();
+        if (series.Length > 1)
+        {
+            if (legend is { } inside) plot.ShowLegend(inside);
+            else
+            {
+                plot.ShowLegend(Edge.Right);
+                return Embed(plot, WideWidth);
+            }
+        }
         return Embed(plot);
     }
 
@@ -31,11 +52,13 @@ internal static class Charts
         var plot = new Plot();
         var points = plot.Add.ScatterPoints(x, y);
         points.MarkerSize = 4;
+        points.LegendText = "test rows";
         if (diagonal && x.Length > 0)
         {
             var low = Math.Min(x.Min(), y.Min());
             var high = Math.Max(x.Max(), y.Max());
-            plot.Add.Line(low, low, high, high);
+            plot.Add.Line(low, low, high, high).LegendText = "predicted = actual";
+            plot.ShowLegend(Alignment.UpperLeft);
         }
         plot.Title(title);
         plot.XLabel(xLabel);
@@ -43,19 +66,35 @@ internal static class Charts
         return Embed(plot);
     }
 
-    public static string Bars(string title, string[] labels, double[] values)
+    /// <summary>Horizontal bars, one per label (first label at the bottom); bars flagged in <paramref name="muted"/> are grey
+    /// and the legend then names both kinds (<paramref name="mutedName"/>, <paramref name="otherName"/>).</summary>
+    public static string Bars(string title, string xLabel, string[] labels, double[] values, bool[]? muted = null, string otherName = "model",
+        string mutedName = "baseline")
     {
         var plot = new Plot();
-        var bars = plot.Add.Bars(values);
+        var bars = plot.Add.Bars(values.Select((v, i) => new Bar
+        {
+            Position = i, Value = v, FillColor = muted?[i] == true ? Baseline : Model, LineColor = Colors.Black, LineWidth = 0.5f,
+        }).ToList());
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
         plot.Title(title);
+        plot.XLabel(xLabel);
+        if (muted is not null && muted.Any(m => m) && muted.Any(m => !m))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = otherName, FillColor = Model });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = mutedName, FillColor = Baseline });
+            plot.ShowLegend(Edge.Right);
+            return Embed(plot, WideWidth);
+        }
         return Embed(plot);
     }
 
-    public static string Histogram(string title, double[] values, int bins = 20)
+    /// <summary>A small histogram (EDA: one per numeric column).</summary>
+    public static string Histogram(string title, string xLabel, double[] values, int bins = 20)
     {
         var plot = new Plot();
+        values = values.Where(double.IsFinite).ToArray();
         if (values.Length > 0)
         {
             var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, values.Min(), values.Max() + 1e-9);
@@ -63,6 +102,9 @@ internal static class Charts
             plot.Add.Histogram(histogram);
         }
         plot.Title(title);
-        return Embed(plot);
+        plot.XLabel(xLabel);
+        plot.YLabel("rows");
+        plot.Axes.Margins(bottom: 0);
+        return Embed(plot, 360, 240);
     }
 }

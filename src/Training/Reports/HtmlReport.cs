@@ -6,6 +6,7 @@ using EdgeML.Training.Metrics;
 using EdgeML.Training.Models;
 using EdgeML.Training.Pipeline;
 using EdgeML.Runtime.IO;
+using ScottPlot;
 
 namespace EdgeML.Training.Reports;
 
@@ -21,6 +22,7 @@ internal static class HtmlReport
         html.Append($"<h1>EdgeML training report</h1><p>Task <b>{E(result.Task)}</b>, label <b>{E(result.Label ?? "(none)")}</b>, objective <b>{E(result.Objective)}</b> ({(result.ObjectiveHigherIsBetter ? "higher" : "lower")} is better). ");
         html.Append($"Best model: <b>{E(result.BestModel)}</b>; test {E(result.Objective)} = <b>{F(result.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))}</b>; ");
         html.Append(result.BeatsAllBaselines ? "<span class=pass>beats every baseline</span>" : "<span class=fail>does NOT beat every baseline</span>").Append("</p>");
+        if (result.Notes.Count > 0) html.Append("<ul>").Append(string.Concat(result.Notes.Select(n => $"<li class=fail>Note: {E(n)}</li>"))).Append("</ul>");
 
         Section(html, "Problem framing and constraints");
         html.Append($"<p>Decision threshold (from false-positive/false-negative costs): {F(result.DecisionThreshold)}.</p>");
@@ -35,6 +37,13 @@ internal static class HtmlReport
             Table(html, ["label value", "rows"], eda.LabelBalance.Select(kv => new[] { kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture) }));
         if (eda.NumericColumns.Count > 1)
             Table(html, ["correlation", .. eda.NumericColumns], eda.NumericColumns.Select((n, i) => new[] { n }.Concat(eda.Correlations[i].Select(v => F(v))).ToArray()));
+        if (eda.Distributions.Count > 0)
+        {
+            html.Append("<p>Distributions of the numeric columns (all rows, before the split; missing values left out):</p><div>");
+            foreach (var (column, values) in eda.Distributions)
+                html.Append(Img(Charts.Histogram(column == result.Label ? $"{column} (label)" : column, column, values)));
+            html.Append("</div>");
+        }
 
         Section(html, "Leakage checks");
         var leak = result.Leakage;
@@ -63,8 +72,12 @@ internal static class HtmlReport
                 .Concat(metricNames.Select(m => F(c.TestMetrics.GetValueOrDefault(m, double.NaN)))).Append(F(c.TrainSeconds)).ToArray();
         }));
         html.Append($"<p>The best model is chosen by the {(crossValidated is null ? "validation split" : "cross-validated mean over the training split")}; the test split only reports.</p>");
-        html.Append(Img(Charts.Bars($"test {result.Objective}", result.Candidates.Select(c => c.Name).ToArray(),
-            result.Candidates.Select(c => Finite(c.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))).ToArray())));
+        html.Append(Img(Charts.Bars("models and baselines, test split",
+            $"test {result.Objective} ({(result.ObjectiveHigherIsBetter ? "higher" : "lower")} is better)", result.Candidates.Select(c => c.Name).ToArray(),
+            result.Candidates.Select(c => Finite(c.TestMetrics.GetValueOrDefault(result.Objective, double.NaN))).ToArray(),
+            result.Candidates.Select(c => c.IsBaseline).ToArray())));
+        CrossValidation(html, result);
+        HyperparameterSearch(html, result);
 
         Section(html, "Best model on the test split");
         Table(html, ["metric", "value"], result.TestMetrics.Select(kv => new[] { kv.Key, F(kv.Value) }));
@@ -82,7 +95,9 @@ internal static class HtmlReport
         {
             Section(html, "Explainability: permutation importance");
             var top = result.PermutationImportance.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
-            html.Append(Img(Charts.Bars($"drop in {result.Objective} when shuffled", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
+            html.Append($"<p>How much the test {E(result.Objective)} worsens when one feature's column is shuffled (mean of 3 shuffles); the 15 largest.</p>");
+            html.Append(Img(Charts.Bars("permutation importance (test split)", $"drop in {result.Objective} when shuffled",
+                top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
         }
         if (result.Explanations is { } explanations) Explanations(html, explanations);
         if (result.Robustness.Count > 0)
@@ -103,18 +118,67 @@ internal static class HtmlReport
         Table(html, ["", .. classes], classes.Select((c, t) => new[] { c }.Concat(classes.Select((_, p) => matrix.Counts[t, p].ToString(CultureInfo.InvariantCulture))).ToArray()));
         Table(html, ["class", "precision", "recall", "specificity", "FPR", "F1"], classes.Select((c, k) => new[]
             { c, F(matrix.Precision(k)), F(matrix.Recall(k)), F(matrix.Specificity(k)), F(matrix.FalsePositiveRate(k)), F(matrix.F1(k)) }));
-        var positive = classes.Count - 1;
-        var scores = output.Probabilities!.Select(p => p[positive]).ToArray();
-        var isPositive = actual.Select(t => t == positive).ToArray();
-        var roc = CurveMetrics.Roc(scores, isPositive);
-        var pr = CurveMetrics.PrecisionRecall(scores, isPositive);
-        html.Append(Img(Charts.Line($"ROC ({classes[positive]} vs rest)", "false positive rate", "true positive rate",
-            ("ROC", roc.Select(p => p.X).ToArray(), roc.Select(p => p.Y).ToArray()), ("chance", [0, 1], [0, 1]))));
-        html.Append(Img(Charts.Line($"precision-recall ({classes[positive]} vs rest)", "recall", "precision", ("PR", pr.Select(p => p.X).ToArray(), pr.Select(p => p.Y).ToArray()))));
+        // Binary: the positive class. Multiclass: one-vs-rest per class, one line each.
+        var shown = classes.Count == 2 ? [1] : Enumerable.Range(0, classes.Count).ToArray();
+        string Name(int k) => classes.Count == 2 ? "model" : $"{classes[k]} vs rest";
+        var roc = shown.Select(k => (Name(k), Curve(CurveMetrics.Roc(output.Probabilities!.Select(p => p[k]).ToArray(), actual.Select(t => t == k).ToArray()))))
+            .Select(c => (c.Item1, c.Item2.X, c.Item2.Y)).Append(("chance", new double[] { 0, 1 }, new double[] { 0, 1 })).ToArray();
+        var pr = shown.Select(k => (Name(k), Curve(CurveMetrics.PrecisionRecall(output.Probabilities!.Select(p => p[k]).ToArray(), actual.Select(t => t == k).ToArray()))))
+            .Select(c => (c.Item1, c.Item2.X, c.Item2.Y)).ToList();
+        if (classes.Count == 2 && actual.Length > 0)
+        {
+            var rate = actual.Count(t => t == 1) / (double)actual.Length;
+            pr.Add(($"chance (positive rate {F(rate)})", [0, 1], [rate, rate]));
+        }
+        var subject = classes.Count == 2 ? $"positive class {classes[1]}" : "one-vs-rest per class";
+        html.Append(Img(Charts.Line($"ROC, test split ({subject})", "false positive rate", "true positive rate", roc)));
+        html.Append(Img(Charts.Line($"precision-recall, test split ({subject})", "recall", "precision", marked: 0, null, pr.ToArray())));
         var bins = CalibrationMetrics.ReliabilityCurve(output.Probabilities!.Select(p => p.Max()).ToArray(), predicted.Select((p, i) => Array.IndexOf(output.Probabilities![i], output.Probabilities[i].Max()) == actual[i]).ToArray())
             .Where(b => b.Count > 0).ToArray();
-        html.Append(Img(Charts.Line("reliability (calibration)", "confidence", "accuracy",
-            ("model", bins.Select(b => b.MeanConfidence).ToArray(), bins.Select(b => b.Accuracy).ToArray()), ("perfect", [0, 1], [0, 1]))));
+        html.Append(Img(Charts.Line($"reliability: {bins.Length} non-empty bins of 10", "confidence (highest class probability)", "accuracy", marked: 1, Alignment.LowerRight,
+            ("model", bins.Select(b => b.MeanConfidence).ToArray(), bins.Select(b => b.Accuracy).ToArray()), ("perfect calibration", [0, 1], [0, 1]))));
+    }
+
+    private static (double[] X, double[] Y) Curve(IReadOnlyList<CurvePoint> points) => (points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+
+    private static void CrossValidation(StringBuilder html, TrainingResult result)
+    {
+        var scored = result.Candidates.Where(c => c.CrossValidation is not null).ToList();
+        if (scored.Count == 0) return;
+        var folds = scored.Max(c => c.CrossValidation!.Folds.Length);
+        Section(html, "Cross-validation");
+        html.Append($"<p>{E(scored[0].CrossValidation!.Method)} cross-validation over the training split ({folds} folds; each fold refits preparation and rebalancing on its own training part; ")
+            .Append($"the validation and test splits are not used). {E(result.Objective)} per held-out fold:</p>");
+        Table(html, ["model", .. Enumerable.Range(1, folds).Select(f => $"fold {f}"), "mean", "sd"], scored.Select(c =>
+            new[] { c.Name + (c.Name == result.BestModel ? " ★" : "") }.Concat(Enumerable.Range(0, folds).Select(f => f < c.CrossValidation!.Folds.Length ? F(c.CrossValidation.Folds[f]) : "–"))
+                .Append(F(c.CrossValidation!.Mean)).Append(F(c.CrossValidation.StandardDeviation)).ToArray()));
+    }
+
+    private static void HyperparameterSearch(StringBuilder html, TrainingResult result)
+    {
+        Section(html, "Hyperparameter search");
+        if (result.Hpo is not { } hpo)
+        {
+            html.Append("<p>No search: every candidate trained with its default hyperparameters (config: hpo.method grid | random | bayesian, hpo.budget, hpo.model).</p>");
+            return;
+        }
+        html.Append($"<p>{E(hpo.Method)} search over <b>{E(hpo.Model)}</b>, {hpo.Trials.Count} trials (budget {hpo.Budget}), each scored by {E(result.Objective)} on the {E(hpo.ScoredOn)}; ")
+            .Append($"best {F(hpo.BestScore)}. Chosen: {E(string.Join(", ", hpo.Chosen.Select(p => $"{p.Key} = {F(p.Value)}")))}.</p>");
+        var names = hpo.Trials.SelectMany(t => t.Parameters.Keys).Distinct().ToArray();
+        Table(html, ["trial", .. names, result.Objective], hpo.Trials.Select((t, i) =>
+            new[] { (i + 1).ToString(CultureInfo.InvariantCulture) }.Concat(names.Select(n => t.Parameters.TryGetValue(n, out var v) ? F(v) : "–"))
+                .Append(F(t.Score) + (t.Score == hpo.BestScore ? " ★" : "")).ToArray()));
+        var x = Enumerable.Range(1, hpo.Trials.Count).Select(i => (double)i).ToArray();
+        var bestSoFar = new double[hpo.Trials.Count];
+        for (var i = 0; i < bestSoFar.Length; i++)
+        {
+            var score = hpo.Trials[i].Score;
+            bestSoFar[i] = i == 0 || double.IsNaN(bestSoFar[i - 1]) ? score
+                : double.IsNaN(score) ? bestSoFar[i - 1]
+                : result.ObjectiveHigherIsBetter ? Math.Max(bestSoFar[i - 1], score) : Math.Min(bestSoFar[i - 1], score);
+        }
+        html.Append(Img(Charts.Line($"{hpo.Method} search: {hpo.Model}", "trial", result.Objective, marked: 2, null,
+            ("trial", x, hpo.Trials.Select(t => t.Score).ToArray()), ("best so far", x, bestSoFar))));
     }
 
     private static void Explanations(StringBuilder html, Explainability.ExplanationSummary x)
@@ -123,7 +187,8 @@ internal static class HtmlReport
         html.Append($"<p>SHAP by {E(x.ShapMethod)}, in units of {E(x.ShapUnits)}, over {x.RowsExplained} test rows. ")
             .Append($"Additivity check (Σφ = prediction − expected value): largest gap {F(x.MaxAdditivityError)}.</p>");
         var top = x.MeanAbsoluteShap.OrderByDescending(kv => kv.Value).Take(15).Reverse().ToArray();
-        html.Append(Img(Charts.Bars("mean |SHAP value| (test rows)", top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
+        html.Append(Img(Charts.Bars($"mean |SHAP value| over {x.RowsExplained} test rows", "mean |SHAP value|",
+            top.Select(kv => kv.Key).ToArray(), top.Select(kv => kv.Value).ToArray())));
         var row = x.Example;
         html.Append($"<h3>Test row {row.TestRow}: {E(row.Output)} = {F(row.Prediction)} (expected value {F(row.ExpectedValue)})</h3>");
         html.Append($"<p>LIME: weighted linear surrogate around the row (weighted R² {F(row.LimeWeightedRSquared)}), coefficients per scaled feature unit. ")
