@@ -66,7 +66,11 @@ public static class TrainCommand
         Console.WriteLine($"best: {result.BestModel} ({(result.BeatsAllBaselines ? "beats every baseline" : "does NOT beat every baseline")})");
         Console.WriteLine($"model.edgeml: {result.Deployment.EdgeML.Status}");
         foreach (var agreement in new[] { result.Deployment.OnnxRuntime, result.Deployment.EdgeMLVsTrained, result.Deployment.EdgeMLVsOnnxRuntime }.OfType<ExportAgreement>())
-            Console.WriteLine($"{agreement.Engine} vs {agreement.Reference} on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}, label agreement {agreement.LabelAgreement:P1}");
+        {
+            // Regression has no labels to agree on.
+            string labels = double.IsNaN(agreement.LabelAgreement) ? "" : $", label agreement {agreement.LabelAgreement:P1}";
+            Console.WriteLine($"{agreement.Engine} vs {agreement.Reference} on {agreement.Rows} test rows: max |diff| {agreement.MaxAbsoluteDifference:G3}{labels}");
+        }
         Console.WriteLine($"report: {Path.Combine(outputDirectory, "report.html")}");
     }
 
