@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(EdgeML.Benchmarks.Operators.OperatorBenchmarks).Assembly).Run(args);
