@@ -120,7 +120,9 @@ public static class EdgeMLWriter
                 }
                 else
                 {
-                    weights.Pad(FormatConstants.SectionAlignment);
+                    // SIMD kernels read weights in place, so they start on a cache line; a constant
+                    // smaller than one (a scalar, a shape) only needs its element alignment.
+                    weights.Pad(c.ByteLength >= FormatConstants.SectionAlignment ? FormatConstants.SectionAlignment : FormatConstants.SmallConstantAlignment);
                     w.U64((ulong)weights.Length);
                     w.U64((ulong)c.ByteLength);
                     weights.Bytes(c.Bytes);

@@ -10,6 +10,9 @@ public static class FormatConstants
     public const int HeaderSize = 64;
     public const int SectionEntrySize = 32;
     public const int SectionAlignment = 64;
+    /// <summary>Alignment of constants smaller than <see cref="SectionAlignment"/> in the Weights section
+    /// (the largest element size, complex128).</summary>
+    public const int SmallConstantAlignment = 16;
     public const int HeaderChecksumOffset = 32;
     public const int MaxSections = 64;
     /// <summary>Sections at or above this kind are optional extensions.</summary>
