@@ -42,6 +42,7 @@ public sealed unsafe class InferenceSession : IDisposable
             var t = new Tensor(v.Name);
             if (v.Constant is { } c) t.BindConstant(c.Type, c.Shape, c.Pointer, c.ByteLength, c.Strings);
             else if (def.Plan.Offsets[i] >= 0) t.SetPlannedSlot(_arena.Pointer + def.Plan.Offsets[i], def.Plan.Sizes[i]);
+            if (options != null) t.MaxBytes = Math.Max(0, options.MaxTensorBytes);
             _values[i] = t;
         }
         _inputIndex = def.Main.Inputs.Where(i => def.Values[i].Constant == null).ToArray();

@@ -64,6 +64,7 @@ public sealed unsafe class Tensor : IDisposable
     public void Allocate(DataType type, ReadOnlySpan<long> shape)
     {
         if (IsConstant) throw new InvalidOperationException($"tensor '{Name}' is a constant");
+        if (MaxBytes > 0) CheckBudget(type, shape);
         long count = SetShape(shape);
         Kind = ValueKind.Tensor;
         Type = type;
@@ -80,6 +81,19 @@ public sealed unsafe class Tensor : IDisposable
         _byteLength = bytes;
         if (bytes <= _plannedCapacity && _planned != null) _data = _planned;
         else _data = (_own ??= new NativeBuffer()).Ensure(Math.Max(bytes, 1));
+    }
+
+    /// <summary>The most bytes this value may take (0: no limit); set by the session from SessionOptions.MaxTensorBytes.</summary>
+    internal long MaxBytes { get; set; }
+
+    private void CheckBudget(DataType type, ReadOnlySpan<long> shape)
+    {
+        // Count in double: a hostile shape must not overflow its way under the limit.
+        double count = 1;
+        foreach (var d in shape) count *= Math.Max(d, 0);
+        double bytes = type == DataType.String ? count * IntPtr.Size : count * Math.Max(DataTypeInfo.ByteSize(type, 1), 1);
+        if (bytes > MaxBytes)
+            throw new EdgeMLException($"value '{Name}' would need {bytes:N0} bytes for shape {ShapeText(shape)}, more than the session allows ({MaxBytes:N0}, SessionOptions.MaxTensorBytes)");
     }
 
     /// <summary>Allocates like <paramref name="other"/> (type and shape).</summary>

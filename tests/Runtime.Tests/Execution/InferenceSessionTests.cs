@@ -19,6 +19,19 @@ public class InferenceSessionTests
     }
 
     [Fact]
+    public void A_tensor_over_the_session_budget_is_an_error_not_an_allocation()
+    {
+        // Compiled for N=2; a run with N=1000 re-plans, and x, xw, z, y would need 16,000 bytes each.
+        var bytes = SmallModels.Compile(SmallModels.AffineRelu(), new() { ["N"] = 2 });
+        using var s = new InferenceSession(EdgeMLModel.FromBytes(bytes), new SessionOptions { MaxTensorBytes = 4096 });
+        s.SetInput<float>("x", new float[8], [2, 4], DataType.Float);
+        s.Run();
+        var e = Assert.Throws<EdgeMLException>(() => s.SetInput<float>("x", new float[4000], [1000, 4], DataType.Float));
+        Assert.Contains("'x' would need 16,000 bytes", e.Message);
+        Assert.Contains("MaxTensorBytes", e.Message);
+    }
+
+    [Fact]
     public void Wrong_type_shape_and_missing_input_get_clear_errors()
     {
         using var s = Open();

@@ -88,6 +88,57 @@ public class ModelReaderTests
         }
     }
 
+    /// <summary>The sample CNN (Conv, pooling, Gemm, Softmax, prepacked weights) and a model whose If
+    /// branches are subgraphs: more structure for mutations to break.</summary>
+    public static TheoryData<string> RicherModels() => new("tiny_cnn", "if_branches");
+
+    private static byte[] Richer(string name)
+    {
+        if (name == "tiny_cnn")
+        {
+            var ir = Compiler.Onnx.OnnxImporter.LoadFile(Path.Combine(TestPaths.RepoRoot, "samples", "tiny-cnn", "tiny_cnn.onnx"));
+            return Compiler.ModelCompiler.Compile(ir, new Compiler.CompileOptions { Dims = new() { ["batch"] = 1 } }).Bytes;
+        }
+        var m = new Compiler.Onnx.OnnxModelBuilder(14);
+        m.Graph.Input("x", Tensors.DataType.Float, 2, 4).Input("c", Tensors.DataType.Bool).Output("y", Tensors.DataType.Float, 2, 4);
+        var then = new Compiler.Onnx.OnnxGraphBuilder("then");
+        then.Output("t", Tensors.DataType.Float, 2, 4);
+        then.Node("Relu", ["x"], ["t"]);
+        var otherwise = new Compiler.Onnx.OnnxGraphBuilder("else");
+        otherwise.Output("e", Tensors.DataType.Float, 2, 4);
+        otherwise.Node("Neg", ["x"], ["e"]);
+        m.Graph.Node("If", ["c"], ["y"]).Attr("then_branch", then).Attr("else_branch", otherwise);
+        return SmallModels.Compile(m);
+    }
+
+    [Theory]
+    [MemberData(nameof(RicherModels))]
+    public void Mutations_of_richer_models_fail_cleanly(string name)
+    {
+        var valid = Richer(name);
+        var rng = new Random(name.Length);
+        int ran = 0;
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            var copy = (byte[])valid.Clone();
+            int flips = 1 + rng.Next(4);
+            for (int f = 0; f < flips; f++) copy[64 + rng.Next(copy.Length - 64)] = (byte)rng.Next(256);
+            try
+            {
+                using var model = EdgeMLModel.FromBytes(copy, verifyChecksums: false);
+                // A mutated pad or shape can ask for gigabytes: the session's budget turns that into an error.
+                using var session = new InferenceSession(model, new SessionOptions { MaxTensorBytes = 1 << 20 });
+                if (session.Inputs.Any(i => i.Shape == null)) continue;
+                IO.InputFeeder.Fill(session, null, new Dictionary<string, string>(), new Dictionary<string, long>());
+                session.Run();
+                ran++;
+            }
+            catch (EdgeMLException) { }
+        }
+        // Mutations of weights, names and padding leave a runnable model: the run path was exercised too.
+        Assert.True(ran > 100, $"only {ran} mutated models ran");
+    }
+
     [Fact]
     public void Wrong_magic_and_version_are_named()
     {
