@@ -41,40 +41,18 @@ public static class BenchCommand
             using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(edgeThreads)) });
             foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), CommonOptions.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
             using var ort = new OrtRunner(onnx, threads: p.GetValue(threads));
-            var ortInputs = ort.Prepare(InputFeeder.ByName(session));
-            var names = ort.InputNames;
-            var warm = Stopwatch.StartNew();
-            int warmed = 0;
-            for (; warmed < p.GetValue(warmup) || warm.Elapsed.TotalSeconds < p.GetValue(warmupSeconds); warmed++)
-            {
-                session.Run();
-                ort.RunPrepared(names, ortInputs);
-            }
-            var edge = new double[n];
-            var ortTimes = new double[n];
-            long allocated = 0;
-            for (int i = 0; i < n; i++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                long t0 = Stopwatch.GetTimestamp();
-                session.Run();
-                long t1 = Stopwatch.GetTimestamp();
-                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-                edge[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
-                t0 = Stopwatch.GetTimestamp();
-                ort.RunPrepared(names, ortInputs);
-                ortTimes[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-            }
-            foreach (var v in ortInputs) v.Dispose();
-            var e = Stats(edge);
-            var r = Stats(ortTimes);
-            double ratio = e.Median / r.Median;
+            var c = LatencyComparison.Measure(session, ort, n, p.GetValue(warmup), p.GetValue(warmupSeconds));
+            var e = c.EdgeML;
+            var r = c.Ort;
+            double ratio = c.Ratio;
+            int warmed = c.WarmupRuns;
+            long allocated = c.AllocatedBytesPerRun;
             long onnxBytes = new FileInfo(onnx).Length;
             o.WriteLine($"{"",-10} {"median ms",10} {"p10 ms",10} {"p90 ms",10}");
             o.WriteLine($"{"edgeml",-10} {e.Median,10:F3} {e.P10,10:F3} {e.P90,10:F3}");
             o.WriteLine($"{"ort",-10} {r.Median,10:F3} {r.P10,10:F3} {r.P90,10:F3}");
             o.WriteLine($"edgeml/ort latency ratio {ratio:F2} (median of {n} interleaved runs after {warmed} warm-up runs; < 1 means EdgeML is faster)");
-            o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated / n:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
+            o.WriteLine($"edgeml arena {session.ArenaBytes:N0} bytes, allocated {allocated:N0} bytes per run; onnx file {onnxBytes:N0} bytes");
             if (p.GetValue(profile)) Profile(session, n, o);
             (EngineFootprint EdgeML, EngineFootprint Ort)? footprint = null;
             if (p.GetValue(memory))
@@ -94,7 +72,7 @@ public static class BenchCommand
                 ort = r,
                 ratio,
                 arenaBytes = session.ArenaBytes,
-                allocatedBytesPerRun = allocated / n,
+                allocatedBytesPerRun = allocated,
                 onnxBytes,
                 edgemlFileBytes = m.FileLength,
                 cpu = Runtime.Cpu.CpuFeatures.Describe(),
@@ -163,20 +141,10 @@ public static class BenchCommand
         }
         session.AfterNode = null;
         o.WriteLine($"{"operator",-28} {"nodes",6} {"median ms",10}");
-        var rows = ops.Select((op, i) => (op, count: counts[i], ms: Stats(times[i]).Median)).OrderByDescending(r => r.ms);
+        var rows = ops.Select((op, i) => (op, count: counts[i], ms: LatencyStats.Of(times[i]).Median)).OrderByDescending(r => r.ms);
         foreach (var (op, count, ms) in rows) o.WriteLine($"{op,-28} {count,6} {ms,10:F3}");
         o.WriteLine("slowest nodes:");
-        var slow = nodes.Select((node, i) => (node, i, ms: Stats(nodeTimes[i]).Median)).OrderByDescending(r => r.ms).Take(15);
+        var slow = nodes.Select((node, i) => (node, i, ms: LatencyStats.Of(nodeTimes[i]).Median)).OrderByDescending(r => r.ms).Take(15);
         foreach (var (node, i, ms) in slow) o.WriteLine($"{ms,9:F3} ms  {node.Op} {shapes[i]}");
-    }
-
-    public sealed record LatencyStats(double Median, double P10, double P90, double Min, double Mean);
-
-    public static LatencyStats Stats(double[] times)
-    {
-        var s = (double[])times.Clone();
-        Array.Sort(s);
-        double At(double q) => s[Math.Clamp((int)Math.Round(q * (s.Length - 1)), 0, s.Length - 1)];
-        return new LatencyStats(At(0.5), At(0.1), At(0.9), s[0], s.Average());
     }
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using EdgeML.Oracle;
+using EdgeML.Runtime.Execution;
+using EdgeML.Runtime.IO;
+
+namespace EdgeML.Cli;
+
+/// <summary>Latency of EdgeML and ONNX Runtime on the same inputs, interleaved run by run so machine
+/// noise hits both alike, after a warm-up long enough for .NET's tiered JIT to settle.</summary>
+public sealed record LatencyComparison(LatencyStats EdgeML, LatencyStats Ort, long AllocatedBytesPerRun, int WarmupRuns)
+{
+    /// <summary>EdgeML's median over ONNX Runtime's: below 1, EdgeML is faster.</summary>
+    public double Ratio => EdgeML.Median / Ort.Median;
+
+    public static LatencyComparison Measure(InferenceSession session, OrtRunner ort, int runs, int warmupRuns, double warmupSeconds)
+    {
+        var ortInputs = ort.Prepare(InputFeeder.ByName(session));
+        try
+        {
+            var names = ort.InputNames;
+            var warm = Stopwatch.StartNew();
+            int warmed = 0;
+            for (; warmed < warmupRuns || warm.Elapsed.TotalSeconds < warmupSeconds; warmed++)
+            {
+                session.Run();
+                ort.RunPrepared(names, ortInputs);
+            }
+            var edge = new double[runs];
+            var other = new double[runs];
+            long allocated = 0;
+            for (int i = 0; i < runs; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long t0 = Stopwatch.GetTimestamp();
+                session.Run();
+                long t1 = Stopwatch.GetTimestamp();
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                edge[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+                t0 = Stopwatch.GetTimestamp();
+                ort.RunPrepared(names, ortInputs);
+                other[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            }
+            return new LatencyComparison(LatencyStats.Of(edge), LatencyStats.Of(other), allocated / runs, warmed);
+        }
+        finally
+        {
+            foreach (var v in ortInputs) v.Dispose();
+        }
+    }
+}
+
+/// <summary>Median, 10th and 90th percentile, minimum and mean of a set of timings (ms).</summary>
+public sealed record LatencyStats(double Median, double P10, double P90, double Min, double Mean)
+{
+    public static LatencyStats Of(double[] times)
+    {
+        var s = (double[])times.Clone();
+        Array.Sort(s);
+        double At(double q) => s[Math.Clamp((int)Math.Round(q * (s.Length - 1)), 0, s.Length - 1)];
+        return new LatencyStats(At(0.5), At(0.1), At(0.9), s[0], s.Average());
+    }
+}
