@@ -13,24 +13,11 @@ namespace EdgeML.Runtime.Kernels.Reference;
 /// depthwise convolution (one output channel per group) reuses nothing and is computed directly.
 /// float16 and bfloat16 are computed in float32.
 /// </summary>
-public sealed class Conv : Kernel
+public sealed class Conv : ConvolutionKernel
 {
-    private readonly SpatialGeometry _geometry;
-    private readonly long _group;
-    private float[]? _x, _w, _b, _y;
+    private Conv(SpatialGeometry geometry, long group) : base(geometry, group) { }
 
-    private Conv(SpatialGeometry geometry, long group)
-    {
-        _geometry = geometry;
-        _group = group;
-    }
-
-    public static Kernel Create(KernelInfo info)
-    {
-        long group = info.Attributes.GetInt("group", 1);
-        if (group < 1) throw info.Error($"group {group} must be positive");
-        return new Conv(SpatialGeometry.Read(info, kernelRequired: false), group);
-    }
+    public static Kernel Create(KernelInfo info) => new Conv(SpatialGeometry.Read(info, kernelRequired: false), ReadGroup(info));
 
     public override void Execute(KernelContext context)
     {
@@ -38,46 +25,26 @@ public sealed class Conv : Kernel
         var w = context.Input(1);
         var b = context.OptionalInput(2);
         var y = context.Output(0);
-        if (x.Rank < 3) throw context.Error($"X must have rank 3 or more (N, C, spatial...), not {x.Rank}");
-        if (w.Rank != x.Rank) throw context.Error($"W has rank {w.Rank}, X has rank {x.Rank}");
-        if (w.Type != x.Type || (b != null && b.Type != x.Type)) throw context.Error("X, W and B must have the same element type");
+        CheckOperands(context, x, w, b);
         long n = x.Dim(0), c = x.Dim(1), m = w.Dim(0);
-        if (c != w.Dim(1) * _group) throw context.Error($"X has {c} channels but W expects {w.Dim(1)} x group {_group}");
-        if (m % _group != 0) throw context.Error($"W has {m} feature maps, not a multiple of group {_group}");
+        if (c != w.Dim(1) * Group) throw context.Error($"X has {c} channels but W expects {w.Dim(1)} x group {Group}");
+        if (m % Group != 0) throw context.Error($"W has {m} feature maps, not a multiple of group {Group}");
         if (b != null && b.Length != m) throw context.Error($"B has {b.Length} values, expected {m}");
-        _geometry.Compute(x.Shape[2..], w.Shape[2..], pooling: false);
+        Geometry.Compute(x.Shape[2..], w.Shape[2..], pooling: false);
         Span<long> shape = stackalloc long[x.Rank];
-        _geometry.OutputShape(n, m, shape);
+        Geometry.OutputShape(n, m, shape);
         y.Allocate(x.Type, shape);
         if (y.Length == 0) return;
-        switch (x.Type)
-        {
-            case DataType.Float:
-                Run(x.ReadOnlySpan<float>(), w.ReadOnlySpan<float>(), b == null ? default : b.ReadOnlySpan<float>(), y.Span<float>(), n, c, m);
-                break;
-            case DataType.Double:
-                Run(x.ReadOnlySpan<double>(), w.ReadOnlySpan<double>(), b == null ? default : b.ReadOnlySpan<double>(), y.Span<double>(), n, c, m);
-                break;
-            case DataType.Float16:
-            case DataType.BFloat16:
-            {
-                var ys = FloatStaging.Output(y, ref _y);
-                Run(FloatStaging.Widen(x, ref _x), FloatStaging.Widen(w, ref _w), b == null ? default : FloatStaging.Widen(b, ref _b), ys, n, c, m);
-                FloatStaging.Complete(y, ys);
-                break;
-            }
-            default:
-                throw context.Error($"element type {DataTypeInfo.Name(x.Type)} is not supported");
-        }
+        RunInType(context, x, w, b, y, n, c, m);
     }
 
     /// <summary>Scratch budget of the im2col tile, in elements (4 MB of float).</summary>
     private const int ColumnBudget = 1 << 20;
     private readonly ScratchBuffer _columns = new();
 
-    private void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, long batch, long channels, long maps) where T : unmanaged, INumber<T>
+    protected override void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, long batch, long channels, long maps)
     {
-        var d = new Dims((int)batch, (int)channels, (int)maps, (int)(channels / _group), (int)(maps / _group));
+        var d = new Dims((int)batch, (int)channels, (int)maps, (int)(channels / Group), (int)(maps / Group));
         // Unrolled input columns pay off when several output channels share them; a depthwise
         // convolution (one output channel per group) is computed directly.
         if (d.MapsPerGroup == 1) RunDirect(x, w, bias, y, d);
@@ -94,7 +61,7 @@ public sealed class Conv : Kernel
     /// </summary>
     private void RunColumns<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, Dims d) where T : unmanaged, INumber<T>
     {
-        var g = _geometry;
+        var g = Geometry;
         int inPlane = g.InputSize, outPlane = g.OutputSize, taps = g.KernelSize, rows = d.ChannelsPerGroup * taps;
         int outW = g.Output[2], lines = g.Output[0] * g.Output[1];
         bool identity = taps == 1 && inPlane == outPlane && g.Stride[0] == 1 && g.Stride[1] == 1 && g.Stride[2] == 1
@@ -103,7 +70,7 @@ public sealed class Conv : Kernel
         var columns = identity ? default : _columns.Get<T>((long)rows * linesPerTile * outW);
         for (int n = 0; n < d.Batch; n++)
         {
-            for (int group = 0; group < _group; group++)
+            for (int group = 0; group < Group; group++)
             {
                 var xGroup = x.Slice((n * d.Channels + group * d.ChannelsPerGroup) * inPlane, d.ChannelsPerGroup * inPlane);
                 var wGroup = w.Slice(group * d.MapsPerGroup * rows, d.MapsPerGroup * rows);
@@ -131,7 +98,7 @@ public sealed class Conv : Kernel
     /// tap reads, or 0 in the padding.</summary>
     private ReadOnlySpan<T> FillColumns<T>(ReadOnlySpan<T> xGroup, Span<T> columns, int channels, int firstLine, int lineCount) where T : unmanaged, INumber<T>
     {
-        var g = _geometry;
+        var g = Geometry;
         int inPlane = g.InputSize, inD = g.Input[0], inH = g.Input[1], inW = g.Input[2], outH = g.Output[1], outW = g.Output[2];
         int pixels = lineCount * outW, row = 0;
         for (int c = 0; c < channels; c++)
@@ -176,7 +143,7 @@ public sealed class Conv : Kernel
     /// </summary>
     private void RunDirect<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, Dims d) where T : unmanaged, INumber<T>
     {
-        var g = _geometry;
+        var g = Geometry;
         int inPlane = g.InputSize, outPlane = g.OutputSize, kernelSize = g.KernelSize;
         int inH = g.Input[1], inW = g.Input[2], outH = g.Output[1], outW = g.Output[2];
         int sd = g.Stride[0], sh = g.Stride[1], sw = g.Stride[2];

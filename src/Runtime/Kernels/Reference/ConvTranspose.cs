@@ -12,17 +12,12 @@ namespace EdgeML.Runtime.Kernels.Reference;
 /// window it maps to, the innermost loop running along contiguous input and output rows.
 /// float16 and bfloat16 are computed in float32.
 /// </summary>
-public sealed class ConvTranspose : Kernel
+public sealed class ConvTranspose : ConvolutionKernel
 {
-    private readonly SpatialGeometry _geometry;
-    private readonly long _group;
     private readonly long[]? _outputPadding, _outputShape;
-    private float[]? _x, _w, _b, _y;
 
-    private ConvTranspose(SpatialGeometry geometry, long group, long[]? outputPadding, long[]? outputShape)
+    private ConvTranspose(SpatialGeometry geometry, long group, long[]? outputPadding, long[]? outputShape) : base(geometry, group)
     {
-        _geometry = geometry;
-        _group = group;
         _outputPadding = outputPadding;
         _outputShape = outputShape;
     }
@@ -30,9 +25,7 @@ public sealed class ConvTranspose : Kernel
     public static Kernel Create(KernelInfo info)
     {
         var a = info.Attributes;
-        long group = a.GetInt("group", 1);
-        if (group < 1) throw info.Error($"group {group} must be positive");
-        return new ConvTranspose(SpatialGeometry.Read(info, kernelRequired: false), group, a.GetIntsOrNull("output_padding"), a.GetIntsOrNull("output_shape"));
+        return new ConvTranspose(SpatialGeometry.Read(info, kernelRequired: false), ReadGroup(info), a.GetIntsOrNull("output_padding"), a.GetIntsOrNull("output_shape"));
     }
 
     public override void Execute(KernelContext context)
@@ -41,44 +34,24 @@ public sealed class ConvTranspose : Kernel
         var w = context.Input(1);
         var b = context.OptionalInput(2);
         var y = context.Output(0);
-        if (x.Rank < 3) throw context.Error($"X must have rank 3 or more (N, C, spatial...), not {x.Rank}");
-        if (w.Rank != x.Rank) throw context.Error($"W has rank {w.Rank}, X has rank {x.Rank}");
-        if (w.Type != x.Type || (b != null && b.Type != x.Type)) throw context.Error("X, W and B must have the same element type");
-        long n = x.Dim(0), c = x.Dim(1), m = w.Dim(1) * _group;
+        CheckOperands(context, x, w, b);
+        long n = x.Dim(0), c = x.Dim(1), m = w.Dim(1) * Group;
         if (w.Dim(0) != c) throw context.Error($"X has {c} channels but W has {w.Dim(0)}");
-        if (c % _group != 0) throw context.Error($"{c} channels are not a multiple of group {_group}");
+        if (c % Group != 0) throw context.Error($"{c} channels are not a multiple of group {Group}");
         if (b != null && b.Length != m) throw context.Error($"B has {b.Length} values, expected {m}");
-        _geometry.ComputeTransposed(x.Shape[2..], w.Shape[2..], _outputPadding, _outputShape);
+        Geometry.ComputeTransposed(x.Shape[2..], w.Shape[2..], _outputPadding, _outputShape);
         Span<long> shape = stackalloc long[x.Rank];
-        _geometry.OutputShape(n, m, shape);
+        Geometry.OutputShape(n, m, shape);
         y.Allocate(x.Type, shape);
         if (y.Length == 0) return;
-        switch (x.Type)
-        {
-            case DataType.Float:
-                Run(x.ReadOnlySpan<float>(), w.ReadOnlySpan<float>(), b == null ? default : b.ReadOnlySpan<float>(), y.Span<float>(), n, c, m);
-                break;
-            case DataType.Double:
-                Run(x.ReadOnlySpan<double>(), w.ReadOnlySpan<double>(), b == null ? default : b.ReadOnlySpan<double>(), y.Span<double>(), n, c, m);
-                break;
-            case DataType.Float16:
-            case DataType.BFloat16:
-            {
-                var ys = FloatStaging.Output(y, ref _y);
-                Run(FloatStaging.Widen(x, ref _x), FloatStaging.Widen(w, ref _w), b == null ? default : FloatStaging.Widen(b, ref _b), ys, n, c, m);
-                FloatStaging.Complete(y, ys);
-                break;
-            }
-            default:
-                throw context.Error($"element type {DataTypeInfo.Name(x.Type)} is not supported");
-        }
+        RunInType(context, x, w, b, y, n, c, m);
     }
 
-    private void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, long batch, long channels, long maps) where T : unmanaged, INumber<T>
+    protected override void Run<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> bias, Span<T> y, long batch, long channels, long maps)
     {
-        var g = _geometry;
+        var g = Geometry;
         int inPlane = g.InputSize, outPlane = g.OutputSize, kernelSize = g.KernelSize;
-        int cPerGroup = (int)(channels / _group), mPerGroup = (int)(maps / _group);
+        int cPerGroup = (int)(channels / Group), mPerGroup = (int)(maps / Group);
         int inH = g.Input[1], inW = g.Input[2], outH = g.Output[1], outW = g.Output[2];
         for (int nIdx = 0; nIdx < batch; nIdx++)
         {
