@@ -18,5 +18,11 @@ public static class DeviceOptions
 
     public static Option<int> Threads() => new("--threads") { Description = "Intra-op threads (1: the calling thread only)", DefaultValueFactory = _ => 1 };
 
+    public static Option<long> MaxTensorBytes() => new("--max-tensor-bytes")
+    {
+        Description = "Fail with an error instead of allocating a value larger than this (0: no limit)",
+        DefaultValueFactory = _ => 0,
+    };
+
     public static Option<string?> Json() => new("--json") { Description = "Also write the figures as JSON to this file" };
 }

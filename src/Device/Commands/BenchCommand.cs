@@ -20,10 +20,11 @@ public static class BenchCommand
         var input = DeviceOptions.Input();
         var dims = DeviceOptions.Dims();
         var threads = DeviceOptions.Threads();
+        var maxTensorBytes = DeviceOptions.MaxTensorBytes();
         var json = DeviceOptions.Json();
         var runs = new Option<int>("--runs") { Description = "Timed runs", DefaultValueFactory = _ => 100 };
         var warmupSeconds = new Option<double>("--warmup-seconds") { Description = "Untimed runs first, for at least this long", DefaultValueFactory = _ => 0.5 };
-        var cmd = new Command("bench", "Measure latency, load time and memory of a model on this device") { model, runs, warmupSeconds, inputs, input, dims, threads, json };
+        var cmd = new Command("bench", "Measure latency, load time and memory of a model on this device") { model, runs, warmupSeconds, inputs, input, dims, threads, maxTensorBytes, json };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
@@ -34,7 +35,7 @@ public static class BenchCommand
             long rssBefore = ProcessMemory.ResidentBytes();
             var load = Stopwatch.StartNew();
             using var m = EdgeMLModel.Load(path);
-            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = threadCount });
+            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = threadCount, MaxTensorBytes = p.GetValue(maxTensorBytes) });
             double loadMs = load.Elapsed.TotalMilliseconds;
             foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), InputFeeder.ParseDims(p.GetValue(dims))))
                 o.WriteLine($"note: {note}");

@@ -16,16 +16,17 @@ public static class RunCommand
         var input = DeviceOptions.Input();
         var dims = DeviceOptions.Dims();
         var threads = DeviceOptions.Threads();
+        var maxTensorBytes = DeviceOptions.MaxTensorBytes();
         var json = DeviceOptions.Json();
         var outputs = new Option<string?>("--outputs") { Description = "Folder to write one NAME.npy per output into" };
-        var cmd = new Command("run", "Run a model once on inputs from .npy files (random where none are given)") { model, inputs, input, outputs, dims, threads, json };
+        var cmd = new Command("run", "Run a model once on inputs from .npy files (random where none are given)") { model, inputs, input, outputs, dims, threads, maxTensorBytes, json };
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
             string path = p.GetRequiredValue(model);
             var load = Stopwatch.StartNew();
             using var m = EdgeMLModel.Load(path);
-            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(threads)) });
+            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(threads)), MaxTensorBytes = p.GetValue(maxTensorBytes) });
             double loadMs = load.Elapsed.TotalMilliseconds;
             var dimValues = InputFeeder.ParseDims(p.GetValue(dims));
             foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");

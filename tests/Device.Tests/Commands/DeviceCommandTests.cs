@@ -103,6 +103,9 @@ public class DeviceCommandTests
         (exit, _, err) = DeviceRunner.Run("run", model, "--inputs", Path.Combine(dir, "none"));
         Assert.Equal(1, exit);
         Assert.Contains("--inputs folder not found", err);
+        (exit, _, err) = DeviceRunner.Run("run", model, "--dim", "N=1000", "--max-tensor-bytes", "4096");
+        Assert.Equal(1, exit);
+        Assert.Contains("would need 16,000 bytes", err);
         (exit, _, err) = DeviceRunner.Run("bench", model, "--runs", "0");
         Assert.Equal(1, exit);
         Assert.Contains("--runs must be at least 1", err);
