@@ -70,6 +70,17 @@ internal sealed unsafe class PoolKernel : Kernel
         y.Allocate(DataType.Float, shape);
         if (y.Length == 0) return;
         int planes = (int)(x.Dim(0) * x.Dim(1));
+        if (_max && PairMaxPool.Applies(g))
+        {
+            switch (_variant)
+            {
+                case CpuVariant.Avx512: PairMaxPool.Run<Simd512, Vector512<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                case CpuVariant.Avx2: PairMaxPool.Run<Simd256, Vector256<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                case CpuVariant.Vector128: PairMaxPool.Run<Simd128, Vector128<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                default: PairMaxPool.Run<SimdScalar, float>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+            }
+            return;
+        }
         switch (_variant)
         {
             case CpuVariant.Avx512: Run<Simd512, Vector512<float>>((float*)x.Pointer, (float*)y.Pointer, planes); break;

@@ -36,4 +36,7 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract float Sum(TV v);
     /// <summary>Largest lane.</summary>
     static abstract float MaxAcross(TV v);
+    /// <summary>Lane i is the larger of lanes 2i and 2i+1 of a followed by b (a window of 2 at stride
+    /// 2 over 2·Count consecutive floats); the odd lane wins only when greater, like MaxPool.</summary>
+    static abstract TV MaxOfPairs(TV a, TV b);
 }

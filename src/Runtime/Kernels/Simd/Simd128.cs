@@ -25,4 +25,9 @@ internal readonly unsafe struct Simd128 : ISimd<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Sqrt(Vector128<float> x) => Vector128.Sqrt(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> v) => Vector128.Sum(v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MaxAcross(Vector128<float> v) => MathF.Max(MathF.Max(v.GetElement(0), v.GetElement(1)), MathF.Max(v.GetElement(2), v.GetElement(3)));
+    // Lane by lane: this width serves both SSE and NEON, which shuffle differently.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MaxOfPairs(Vector128<float> a, Vector128<float> b) => Vector128.Create(
+        SimdScalar.MaxOfPairs(a.GetElement(0), a.GetElement(1)), SimdScalar.MaxOfPairs(a.GetElement(2), a.GetElement(3)),
+        SimdScalar.MaxOfPairs(b.GetElement(0), b.GetElement(1)), SimdScalar.MaxOfPairs(b.GetElement(2), b.GetElement(3)));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace EdgeML.Runtime.Kernels.Simd;
 
@@ -25,4 +26,13 @@ internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Sqrt(Vector256<float> x) => Vector256.Sqrt(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> v) => Vector256.Sum(v);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MaxAcross(Vector256<float> v) => Simd128.MaxAcross(Vector128.Max(v.GetLower(), v.GetUpper()));
+    // shufps takes even/odd lanes per 128-bit half (a0 a2 b0 b2 | a4 a6 b4 b6); vpermpd restores the order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MaxOfPairs(Vector256<float> a, Vector256<float> b)
+    {
+        var even = Avx.Shuffle(a, b, 0b10_00_10_00);
+        var odd = Avx.Shuffle(a, b, 0b11_01_11_01);
+        var max = SelectGreater(odd, even, odd, even);
+        return Avx2.Permute4x64(max.AsDouble(), 0b11_01_10_00).AsSingle();
+    }
 }

@@ -24,4 +24,5 @@ internal readonly unsafe struct SimdScalar : ISimd<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sqrt(float x) => MathF.Sqrt(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float v) => v;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MaxAcross(float v) => v;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MaxOfPairs(float a, float b) => b > a ? b : a;
 }
