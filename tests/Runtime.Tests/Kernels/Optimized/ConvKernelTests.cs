@@ -76,6 +76,10 @@ public class ConvKernelTests
         RunConv(new Case(1, 1, 30, 1, [700], [64], [16], [1], [0, 0], "NOTSET", false, true));
         RunConv(new Case(1, 33, 33, 33, [23, 29], [5, 5], [1, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
         RunConv(new Case(2, 17, 17, 17, [21, 19], [3, 3], [2, 2], [2, 1], [1, 0, 2, 1], "NOTSET", true, false));
+        // Depthwise at model sizes: four-row blocks, rows wider than two vectors, tails of rows and columns.
+        RunConv(new Case(1, 5, 5, 5, [64, 64], [3, 3], [1, 1], [1, 1], [1, 1, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(1, 6, 6, 6, [16, 16], [3, 3], [2, 2], [1, 1], [0, 0, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(1, 3, 3, 3, [15, 75], [5, 3], [1, 2], [1, 2], [2, 0, 3, 1], "NOTSET", false, true));
     }
 
     private static void RunConv(Case c)
