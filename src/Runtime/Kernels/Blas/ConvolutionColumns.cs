@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using EdgeML.Runtime.Cpu;
+using EdgeML.Runtime.Kernels.Simd;
 
 namespace EdgeML.Runtime.Kernels.Blas;
 
@@ -42,8 +44,20 @@ internal unsafe struct ConvolutionColumns
     /// hold <paramref name="stride"/> phases of <paramref name="phaseLength"/> each: the input at
     /// offset (padD, padH, padW), zeros around it and past its end.
     /// </summary>
+    public static void PrepareInput(CpuVariant variant, float* src, int channels, int d, int h, int w, float* dst, int pd, int ph, int stride, int phaseLength, int padD, int padH, int padW)
+    {
+        switch (variant)
+        {
+            case CpuVariant.Avx512: PrepareInput<Simd512, Vector512<float>>(src, channels, d, h, w, dst, pd, ph, stride, phaseLength, padD, padH, padW); break;
+            case CpuVariant.Avx2: PrepareInput<Simd256, Vector256<float>>(src, channels, d, h, w, dst, pd, ph, stride, phaseLength, padD, padH, padW); break;
+            case CpuVariant.Vector128: PrepareInput<Simd128, Vector128<float>>(src, channels, d, h, w, dst, pd, ph, stride, phaseLength, padD, padH, padW); break;
+            default: PrepareInput<SimdScalar, float>(src, channels, d, h, w, dst, pd, ph, stride, phaseLength, padD, padH, padW); break;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PrepareInput(float* src, int channels, int d, int h, int w, float* dst, int pd, int ph, int stride, int phaseLength, int padD, int padH, int padW)
+    private static void PrepareInput<TS, TV>(float* src, int channels, int d, int h, int w, float* dst, int pd, int ph, int stride, int phaseLength, int padD, int padH, int padW)
+        where TS : ISimd<TV> where TV : struct
     {
         int rowLength = stride * phaseLength;
         for (int c = 0; c < channels; c++)
@@ -53,7 +67,7 @@ internal unsafe struct ConvolutionColumns
                     float* o = dst + (((long)c * pd + zp) * ph + yp) * rowLength;
                     int z = zp - padD, y = yp - padH;
                     if ((uint)z >= (uint)d || (uint)y >= (uint)h) new Span<float>(o, rowLength).Clear();
-                    else Optimized.PhaseSplit.Row(src + (((long)c * d + z) * h + y) * w, w, o, stride, phaseLength, padW, 0f);
+                    else Optimized.PhaseSplit.Row<TS, TV>(src + (((long)c * d + z) * h + y) * w, w, o, stride, phaseLength, padW, 0f);
                 }
     }
 

@@ -84,7 +84,11 @@ internal static unsafe class DepthwiseConvolution
         int rowLength = phaseLength * sw;
         // Zero rows above and below too, so every tap of every output row is inside the plane.
         int rows = Math.Max(inH + padTop, (outH - 1) * sh + (kh - 1) * dh + 1);
-        float* plane = (float*)(t_plane ??= new NativeBuffer()).Ensure((long)rows * rowLength * sizeof(float));
+        // Small planes are prepared a chunk of channels (~16 KB) ahead of their use: vector loads
+        // straight after the narrow stores that wrote them would wait for those stores to retire.
+        long planeFloats = (long)rows * rowLength;
+        int chunk = (int)Math.Clamp(4096 / planeFloats, 1, channels);
+        float* planes = (float*)(t_plane ??= new NativeBuffer()).Ensure(chunk * planeFloats * sizeof(float));
         int taps = kh * kw;
         // Plane offset of each tap (row, phase, column) relative to an output's top-left tap.
         long* tapOffset = stackalloc long[taps];
@@ -96,19 +100,25 @@ internal static unsafe class DepthwiseConvolution
             }
         int inPlane = inH * inW, outPlane = outH * outW;
         long rowStep = (long)sh * rowLength;
-        float* tail = stackalloc float[v];
         for (int ch = 0; ch < channels; ch++)
         {
-            float* xc = x + (long)ch * inPlane;
+            float* plane = planes + ch % chunk * planeFloats;
+            if (ch % chunk == 0)
+            {
+                for (int c = ch; c < Math.Min(channels, ch + chunk); c++)
+                {
+                    float* xc = x + (long)c * inPlane;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int ih = r - padTop;
+                        float* dst = planes + (c - ch) * planeFloats + (long)r * rowLength;
+                        if ((uint)ih >= (uint)inH) new Span<float>(dst, rowLength).Clear();
+                        else PhaseSplit.Row<TS, TV>(xc + ih * inW, inW, dst, sw, phaseLength, padLeft, 0f);
+                    }
+                }
+            }
             float* wc = w + (long)ch * taps;
             float* yc = y + (long)ch * outPlane;
-            for (int r = 0; r < rows; r++)
-            {
-                int ih = r - padTop;
-                float* dst = plane + (long)r * rowLength;
-                if ((uint)ih >= (uint)inH) new Span<float>(dst, rowLength).Clear();
-                else PhaseSplit.Row(xc + ih * inW, inW, dst, sw, phaseLength, padLeft, 0f);
-            }
             var b = TS.Splat(bias == null ? 0f : bias[ch]);
             // Four output rows at a time, two vectors each where the row is wide enough: eight
             // independent accumulators hide the FMA latency that one chain of taps per row would expose.
@@ -134,14 +144,14 @@ internal static unsafe class DepthwiseConvolution
                         a30 = TS.MultiplyAdd(wt, TS.Load(s + 3 * rowStep), a30);
                         a31 = TS.MultiplyAdd(wt, TS.Load(s + 3 * rowStep + v), a31);
                     }
-                    StorePart<TS, TV>(yRow + ow, a00, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + ow + v, a01, outW - ow - v, tail);
-                    StorePart<TS, TV>(yRow + outW + ow, a10, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + outW + ow + v, a11, outW - ow - v, tail);
-                    StorePart<TS, TV>(yRow + 2 * outW + ow, a20, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + 2 * outW + ow + v, a21, outW - ow - v, tail);
-                    StorePart<TS, TV>(yRow + 3 * outW + ow, a30, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + 3 * outW + ow + v, a31, outW - ow - v, tail);
+                    StorePart<TS, TV>(yRow + ow, a00, outW - ow);
+                    StorePart<TS, TV>(yRow + ow + v, a01, outW - ow - v);
+                    StorePart<TS, TV>(yRow + outW + ow, a10, outW - ow);
+                    StorePart<TS, TV>(yRow + outW + ow + v, a11, outW - ow - v);
+                    StorePart<TS, TV>(yRow + 2 * outW + ow, a20, outW - ow);
+                    StorePart<TS, TV>(yRow + 2 * outW + ow + v, a21, outW - ow - v);
+                    StorePart<TS, TV>(yRow + 3 * outW + ow, a30, outW - ow);
+                    StorePart<TS, TV>(yRow + 3 * outW + ow + v, a31, outW - ow - v);
                 }
                 for (; ow < outW; ow += v)
                 {
@@ -155,10 +165,10 @@ internal static unsafe class DepthwiseConvolution
                         a2 = TS.MultiplyAdd(wt, TS.Load(s + 2 * rowStep), a2);
                         a3 = TS.MultiplyAdd(wt, TS.Load(s + 3 * rowStep), a3);
                     }
-                    StorePart<TS, TV>(yRow + ow, a0, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + outW + ow, a1, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + 2 * outW + ow, a2, outW - ow, tail);
-                    StorePart<TS, TV>(yRow + 3 * outW + ow, a3, outW - ow, tail);
+                    StorePart<TS, TV>(yRow + ow, a0, outW - ow);
+                    StorePart<TS, TV>(yRow + outW + ow, a1, outW - ow);
+                    StorePart<TS, TV>(yRow + 2 * outW + ow, a2, outW - ow);
+                    StorePart<TS, TV>(yRow + 3 * outW + ow, a3, outW - ow);
                 }
             }
             for (; oh < outH; oh++)
@@ -169,7 +179,7 @@ internal static unsafe class DepthwiseConvolution
                 {
                     TV a0 = b;
                     for (int t = 0; t < taps; t++) a0 = TS.MultiplyAdd(TS.Splat(wc[t]), TS.Load(top + tapOffset[t] + ow), a0);
-                    StorePart<TS, TV>(yRow + ow, a0, outW - ow, tail);
+                    StorePart<TS, TV>(yRow + ow, a0, outW - ow);
                 }
             }
             if (z != null)
@@ -185,13 +195,9 @@ internal static unsafe class DepthwiseConvolution
 
     /// <summary>Stores the first <paramref name="count"/> lanes (all when count ≥ Count, none when ≤ 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StorePart<TS, TV>(float* p, TV value, int count, float* tail) where TS : ISimd<TV> where TV : struct
+    private static void StorePart<TS, TV>(float* p, TV value, int count) where TS : ISimd<TV> where TV : struct
     {
         if (count >= TS.Count) TS.Store(p, value);
-        else if (count > 0)
-        {
-            TS.Store(tail, value);
-            for (int i = 0; i < count; i++) p[i] = tail[i];
-        }
+        else if (count > 0) TS.StorePartial(p, value, count);
     }
 }

@@ -8,7 +8,7 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 /// <summary>
 /// The downsampling MaxPool: window 2 at stride 2 along the last axis, window equal to stride (1 or 2)
 /// along the rows, no padding, sizes that divide evenly. Neighbour pairs then never straddle a row, so
-/// the pool reads its input once, straight through, and <see cref="ISimd{TV}.MaxOfPairs"/> reduces
+/// the pool reads its input once, straight through, and <see cref="MaxOfPairs{TS, TV}"/> reduces
 /// 2·Count floats to Count outputs; no padded, phase-split copy of each plane as the general
 /// <see cref="PoolKernel"/> path needs.
 /// </summary>
@@ -45,8 +45,8 @@ internal static unsafe class PairMaxPool
                 for (int j = 0; ; j += TS.Count)
                 {
                     if (j + TS.Count > outW) j = outW - TS.Count;
-                    var upper = TS.MaxOfPairs(TS.Load(top + 2 * j), TS.Load(top + 2 * j + TS.Count));
-                    var lower = TS.MaxOfPairs(TS.Load(bottom + 2 * j), TS.Load(bottom + 2 * j + TS.Count));
+                    var upper = MaxOfPairs<TS, TV>(TS.Load(top + 2 * j), TS.Load(top + 2 * j + TS.Count));
+                    var lower = MaxOfPairs<TS, TV>(TS.Load(bottom + 2 * j), TS.Load(bottom + 2 * j + TS.Count));
                     TS.Store(yRow + j, TS.SelectGreater(lower, upper, lower, upper));
                     if (j + TS.Count >= outW) break;
                 }
@@ -70,7 +70,16 @@ internal static unsafe class PairMaxPool
     {
         long i = 0;
         for (; i + TS.Count <= n; i += TS.Count)
-            TS.Store(dst + i, TS.MaxOfPairs(TS.Load(src + 2 * i), TS.Load(src + 2 * i + TS.Count)));
-        for (; i < n; i++) dst[i] = SimdScalar.MaxOfPairs(src[2 * i], src[2 * i + 1]);
+            TS.Store(dst + i, MaxOfPairs<TS, TV>(TS.Load(src + 2 * i), TS.Load(src + 2 * i + TS.Count)));
+        for (; i < n; i++) dst[i] = MaxOfPairs<SimdScalar, float>(src[2 * i], src[2 * i + 1]);
+    }
+
+    /// <summary>Lane i is the larger of lanes 2i and 2i+1 of a followed by b; the odd lane wins only
+    /// when greater, as in the general pooling path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV MaxOfPairs<TS, TV>(TV a, TV b) where TS : ISimd<TV> where TV : struct
+    {
+        TS.Deinterleave(a, b, out var even, out var odd);
+        return TS.SelectGreater(odd, even, odd, even);
     }
 }

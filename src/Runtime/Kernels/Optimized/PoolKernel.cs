@@ -115,7 +115,6 @@ internal sealed unsafe class PoolKernel : Kernel
             tapOffset[t] = off % sw * phaseLength + off / sw;
         }
         float pad = _max ? float.NegativeInfinity : 0f;
-        float* tail = stackalloc float[v];
         for (int p = 0; p < planes; p++)
         {
             float* xp = x + (long)p * inH * inW;
@@ -128,7 +127,7 @@ internal sealed unsafe class PoolKernel : Kernel
                     new Span<float>(dst, rowLength).Fill(pad);
                     continue;
                 }
-                PhaseSplit.Row(xp + ih * inW, inW, dst, sw, phaseLength, padLeft, pad);
+                PhaseSplit.Row<TS, TV>(xp + ih * inW, inW, dst, sw, phaseLength, padLeft, pad);
             }
             for (int oh = 0; oh < outH; oh++)
             {
@@ -148,11 +147,7 @@ internal sealed unsafe class PoolKernel : Kernel
                         }
                     }
                     if (ow + v <= outW) TS.Store(yRow + ow, acc);
-                    else
-                    {
-                        TS.Store(tail, acc);
-                        for (int i = 0; ow + i < outW; i++) yRow[ow + i] = tail[i];
-                    }
+                    else TS.StorePartial(yRow + ow, acc, outW - ow);
                 }
                 if (!_max)
                 {

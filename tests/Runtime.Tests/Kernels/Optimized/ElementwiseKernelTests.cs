@@ -153,6 +153,16 @@ public class ElementwiseKernelTests
             VariantTester.AssertVariantsMatchReference(m.ToBytes(), new Dictionary<string, Tensor> { ["x"] = Values("x", shape, 5, false) }, 0, 0,
                 $"MaxPool {Tensor.ShapeText(shape)} k{Tensor.ShapeText(kernel)}");
         }
+        // Padded stride-2 pools take the general path through the vectorised stride-2 phase split.
+        foreach (var pads in new long[][] { [0, 1, 0, 1], [1, 2, 1, 0], [0, 3, 0, 0] })
+        {
+            long[] shape = [1, 3, 5, 77];
+            var m = new OnnxModelBuilder(13);
+            m.Graph.Input("x", DataType.Float, shape.Cast<object?>().ToArray()).Output("y", DataType.Float, null);
+            m.Graph.Node("MaxPool", ["x"], ["y"]).Attr("kernel_shape", new long[] { 2, 4 }).Attr("strides", new long[] { 1, 2 }).Attr("pads", pads);
+            VariantTester.AssertVariantsMatchReference(m.ToBytes(), new Dictionary<string, Tensor> { ["x"] = Values("x", shape, 6, false) }, 0, 0,
+                $"MaxPool pads {Tensor.ShapeText(pads)}");
+        }
     }
 
     [Theory]
