@@ -33,6 +33,8 @@ internal unsafe struct SgemmTileEpilogue
     public nint ResidualStride;
     /// <summary>Bounds of <see cref="SgemmFlags.Clamp"/>.</summary>
     public float Min, Max;
+    /// <summary>The negative slope of <see cref="SgemmFlags.LeakyRelu"/>.</summary>
+    public float Slope;
 }
 
 [Flags]
@@ -49,4 +51,6 @@ internal enum SgemmFlags
     Clamp = 8,
     /// <summary>Add <see cref="SgemmTileEpilogue.Residual"/>.</summary>
     Residual = 16,
+    /// <summary>x &lt; 0 ? Slope · x : x last (LeakyRelu), in registers rather than a pass over the tile.</summary>
+    LeakyRelu = 32,
 }

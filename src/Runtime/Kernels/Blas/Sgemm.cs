@@ -152,7 +152,8 @@ internal static unsafe class Sgemm
         bool kernelColumnBias = kernelBiases && ep.ColumnBias != null;
         bool kernelResidual = kernelBiases && ep.Residual != null;
         bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
-        bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp);
+        bool kernelLeakyRelu = kernelBiases && ep.Activation.Kind == ActivationKind.LeakyRelu;
+        bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp && !kernelLeakyRelu);
         if (k == 0)
         {
             for (int i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
@@ -170,6 +171,7 @@ internal static unsafe class Sgemm
         SgemmTileEpilogue tile = default;
         tile.Min = ep.Activation.ClampMin;
         tile.Max = ep.Activation.ClampMax;
+        tile.Slope = ep.Activation.Alpha;
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -207,6 +209,7 @@ internal static unsafe class Sgemm
                 if (last && kernelRowBias) flags |= SgemmFlags.RowBias;
                 if (last && kernelColumnBias) flags |= SgemmFlags.ColumnBias;
                 if (last && kernelClamp) flags |= SgemmFlags.Clamp;
+                if (last && kernelLeakyRelu) flags |= SgemmFlags.LeakyRelu;
                 if (last && kernelResidual) flags |= SgemmFlags.Residual;
                 tile.Flags = flags;
 
@@ -253,7 +256,7 @@ internal static unsafe class Sgemm
                             tile.Residual = ep.Residual == null ? null : ep.Residual + row * ep.ResidualRowStride + col;
                             TK.Run(kc, ap + (ir / PanelRows) * aps, bPanel, bps, brs, c + row * ldc + col, ldc, Math.Min(PanelRows, mc - ir), nr, tile);
                         }
-                        if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp);
+                        if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp || kernelLeakyRelu);
                     }
                 }
             }

@@ -18,6 +18,7 @@ internal static unsafe class SgemmEdge
             value = value > e.Min ? value : e.Min;
             value = value < e.Max ? value : e.Max;
         }
+        if ((flags & SgemmFlags.LeakyRelu) != 0 && value < 0) value *= e.Slope;
         *c = value;
     }
 }

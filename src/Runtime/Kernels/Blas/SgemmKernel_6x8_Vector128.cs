@@ -99,6 +99,12 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
             x0 = Vector128.MinNative(Vector128.MaxNative(x0, lo), hi);
             x1 = Vector128.MinNative(Vector128.MaxNative(x1, lo), hi);
         }
+        if ((flags & SgemmFlags.LeakyRelu) != 0)
+        {
+            var slope = Vector128.Create(e.Slope);
+            x0 = Vector128.ConditionalSelect(Vector128.LessThan(x0, Vector128<float>.Zero), x0 * slope, x0);
+            x1 = Vector128.ConditionalSelect(Vector128.LessThan(x1, Vector128<float>.Zero), x1 * slope, x1);
+        }
         x0.Store(c);
         x1.Store(c + 4);
     }

@@ -126,6 +126,8 @@ public class ConvKernelTests
     [InlineData("Relu", 0f, 0f, true, false)]
     [InlineData("Clip", -0.3f, 0.4f, false, true)]
     [InlineData("LeakyRelu", 0.1f, 0f, true, true)]
+    [InlineData("LeakyRelu", 0.2f, 0f, false, false)]
+    [InlineData("LeakyRelu", 1.5f, 0f, true, false)]
     [InlineData("HardSigmoid", 0.2f, 0.5f, false, false)]
     [InlineData("HardSwish", 0f, 0f, true, false)]
     [InlineData("Sigmoid", 0f, 0f, true, true)]
