@@ -151,8 +151,9 @@ internal static unsafe class Sgemm
         bool kernelRowBias = kernelBiases && ep.RowBias != null;
         bool kernelColumnBias = kernelBiases && ep.ColumnBias != null;
         bool kernelResidual = kernelBiases && ep.Residual != null;
-        bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
-        bool kernelLeakyRelu = kernelBiases && ep.Activation.Kind == ActivationKind.LeakyRelu;
+        bool leaky = ep.Activation.Kind is ActivationKind.LeakyRelu or ActivationKind.LeakyReluMax;
+        bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && (ep.Activation.IsClamp || ep.Activation.Kind == ActivationKind.LeakyReluMax);
+        bool kernelLeakyRelu = kernelBiases && leaky;
         bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp && !kernelLeakyRelu);
         if (k == 0)
         {

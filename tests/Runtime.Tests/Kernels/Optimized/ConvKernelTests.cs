@@ -128,6 +128,8 @@ public class ConvKernelTests
     [InlineData("LeakyRelu", 0.1f, 0f, true, true)]
     [InlineData("LeakyRelu", 0.2f, 0f, false, false)]
     [InlineData("LeakyRelu", 1.5f, 0f, true, false)]
+    [InlineData("LeakyReluMax", 0.2f, -0.3f, false, false)]
+    [InlineData("LeakyReluMax", 0.2f, -0.3f, true, true)]
     [InlineData("HardSigmoid", 0.2f, 0.5f, false, false)]
     [InlineData("HardSwish", 0f, 0f, true, false)]
     [InlineData("Sigmoid", 0f, 0f, true, true)]
