@@ -74,11 +74,11 @@ internal unsafe struct ConvolutionColumns
     /// <summary>
     /// Writes rows [k0, k0 + kc) and columns [n0, n0 + nc) into 16-column panels
     /// (dst[p · panelStride + (k − k0) · 16 + lane]), zero-filling the columns past nc in the last panel.
-    /// Each panel reads, for every k, the same 16 offsets from a k-dependent base: one vector copy when
+    /// Each panel reads, for every k, the same 16 offsets from a k-dependent base: a vector copy when
     /// they are contiguous (stride 1 within an output row), a gather otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public readonly void Pack(int k0, int kc, int n0, int nc, float* dst, nint panelStride)
+    public readonly void Pack<TS, TV>(int k0, int kc, int n0, int nc, float* dst, nint panelStride) where TS : ISimd<TV> where TV : struct
     {
         int taps = Taps, khw = KH * KW, rowLength = RowLength;
         long plane = (long)InD * InH * rowLength;
@@ -127,10 +127,16 @@ internal unsafe struct ConvolutionColumns
                 {
                     float* s = Input + kOffset[kk] + first;
                     float* o = panel + kk * 16;
-                    Vector128.Load(s).Store(o);
-                    Vector128.Load(s + 4).Store(o + 4);
-                    Vector128.Load(s + 8).Store(o + 8);
-                    Vector128.Load(s + 12).Store(o + 12);
+                    // A whole panel row in the variant's widest vectors (128-bit ones for the scalar variant).
+                    if (TS.Count >= 4)
+                        for (int j = 0; j < 16; j += TS.Count) TS.Store(o + j, TS.Load(s + j));
+                    else
+                    {
+                        Vector128.Load(s).Store(o);
+                        Vector128.Load(s + 4).Store(o + 4);
+                        Vector128.Load(s + 8).Store(o + 8);
+                        Vector128.Load(s + 12).Store(o + 12);
+                    }
                 }
             }
             else if (runs <= 4)

@@ -197,7 +197,7 @@ internal static unsafe class Sgemm
                     case SgemmLayout.Im2Col:
                         bp = packedB;
                         bps = (nint)kc * PanelWidth;
-                        b.Columns->Pack(pc, kc, jc + b.ColumnOffset, nc, bp, bps);
+                        b.Columns->Pack<TS, TV>(pc, kc, jc + b.ColumnOffset, nc, bp, bps);
                         break;
                     default:
                         bp = packedB;
