@@ -99,6 +99,25 @@ internal unsafe struct ConvolutionColumns
         for (int p = 0; p * 16 < nc; p++)
         {
             int cols = Math.Min(16, nc - p * 16);
+            float* panel = dst + p * panelStride;
+            if (cols == 16 && ow + 16 <= OutW)
+            {
+                // The common case, without working out 16 offsets: the whole panel lies in one output
+                // row, so it is one contiguous run of the (phase-split) input for every k.
+                int first = ((od * SD * InH) + oh * SH) * rowLength + ow;
+                CopyRun<TS, TV>(kc, kOffset, Input + first, panel);
+                ow += 16;
+                if (ow == OutW)
+                {
+                    ow = 0;
+                    if (++oh == OutH)
+                    {
+                        oh = 0;
+                        od++;
+                    }
+                }
+                continue;
+            }
             for (int j = 0; j < cols; j++)
             {
                 offset[j] = ((od * SD * InH) + oh * SH) * rowLength + ow;
@@ -112,7 +131,6 @@ internal unsafe struct ConvolutionColumns
                     }
                 }
             }
-            float* panel = dst + p * panelStride;
             // Split the panel's columns into runs of consecutive offsets (one per output row it touches).
             int runs = 0;
             for (int j = 0; j < cols; j++)
@@ -120,25 +138,7 @@ internal unsafe struct ConvolutionColumns
                 if (j == 0 || offset[j] != offset[j - 1] + 1) runStart[runs++] = j;
             }
             runStart[runs] = cols;
-            if (runs == 1 && cols == 16)
-            {
-                int first = offset[0];
-                for (int kk = 0; kk < kc; kk++)
-                {
-                    float* s = Input + kOffset[kk] + first;
-                    float* o = panel + kk * 16;
-                    // A whole panel row in the variant's widest vectors (128-bit ones for the scalar variant).
-                    if (TS.Count >= 4)
-                        for (int j = 0; j < 16; j += TS.Count) TS.Store(o + j, TS.Load(s + j));
-                    else
-                    {
-                        Vector128.Load(s).Store(o);
-                        Vector128.Load(s + 4).Store(o + 4);
-                        Vector128.Load(s + 8).Store(o + 8);
-                        Vector128.Load(s + 12).Store(o + 12);
-                    }
-                }
-            }
+            if (runs == 1 && cols == 16) CopyRun<TS, TV>(kc, kOffset, Input + offset[0], panel);
             else if (runs <= 4)
             {
                 for (int kk = 0; kk < kc; kk++)
@@ -165,6 +165,27 @@ internal unsafe struct ConvolutionColumns
                     for (; j < cols; j++) o[j] = s[offset[j]];
                     for (; j < 16; j++) o[j] = 0;
                 }
+            }
+        }
+    }
+
+    /// <summary>A panel whose 16 columns are contiguous for every k: panel row kk is the 16 floats at
+    /// first + kOffset[kk], copied in the variant's widest vectors (128-bit ones for the scalar variant).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRun<TS, TV>(int kc, long* kOffset, float* first, float* panel) where TS : ISimd<TV> where TV : struct
+    {
+        for (int kk = 0; kk < kc; kk++)
+        {
+            float* s = first + kOffset[kk];
+            float* o = panel + kk * 16;
+            if (TS.Count >= 4)
+                for (int j = 0; j < 16; j += TS.Count) TS.Store(o + j, TS.Load(s + j));
+            else
+            {
+                Vector128.Load(s).Store(o);
+                Vector128.Load(s + 4).Store(o + 4);
+                Vector128.Load(s + 8).Store(o + 8);
+                Vector128.Load(s + 12).Store(o + 12);
             }
         }
     }

@@ -84,6 +84,9 @@ public class ConvKernelTests
         RunConv(new Case(1, 4, 4, 4, [9, 75], [3, 5], [2, 2], [1, 1], [1, 3, 0, 2], "NOTSET", true, true));
         RunConv(new Case(1, 2, 3, 1, [6, 71], [3, 3], [1, 2], [1, 1], [0, 2, 1, 0], "NOTSET", true, true));
         RunConv(new Case(1, 2, 3, 1, [5, 66], [2, 4], [1, 2], [1, 1], [0, 0, 1, 0], "NOTSET", true, true));
+        // im2col panels inside one output row (output rows of 48 and 16 columns) and across rows.
+        RunConv(new Case(1, 3, 5, 1, [6, 48], [3, 3], [1, 1], [1, 1], [1, 1, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(2, 2, 4, 1, [5, 33], [1, 3], [1, 2], [1, 1], [0, 0, 0, 1], "NOTSET", true, true));
     }
 
     private static void RunConv(Case c)
