@@ -171,14 +171,38 @@ internal static unsafe class DepthwiseConvolution
                     StorePart<TS, TV>(yRow + 3 * outW + ow, a3, outW - ow);
                 }
             }
+            // Rows left over (all of them on maps under four rows high): four vectors of one row at a
+            // time, skipping the kernel rows that fall in the vertical padding.
             for (; oh < outH; oh++)
             {
                 float* top = plane + oh * rowStep;
                 float* yRow = yc + (long)oh * outW;
-                for (int ow = 0; ow < outW; ow += v)
+                int r0 = 0, r1 = kh;
+                while (r0 < kh && oh * sh + r0 * dh < padTop) r0++;
+                while (r1 > r0 && oh * sh + (r1 - 1) * dh >= padTop + inH) r1--;
+                int t0 = r0 * kw, t1 = r1 * kw;
+                int ow = 0;
+                for (; ow + 4 * v <= outWRounded; ow += 4 * v)
+                {
+                    TV a0 = b, a1 = b, a2 = b, a3 = b;
+                    for (int t = t0; t < t1; t++)
+                    {
+                        var wt = TS.Splat(wc[t]);
+                        float* s = top + tapOffset[t] + ow;
+                        a0 = TS.MultiplyAdd(wt, TS.Load(s), a0);
+                        a1 = TS.MultiplyAdd(wt, TS.Load(s + v), a1);
+                        a2 = TS.MultiplyAdd(wt, TS.Load(s + 2 * v), a2);
+                        a3 = TS.MultiplyAdd(wt, TS.Load(s + 3 * v), a3);
+                    }
+                    StorePart<TS, TV>(yRow + ow, a0, outW - ow);
+                    StorePart<TS, TV>(yRow + ow + v, a1, outW - ow - v);
+                    StorePart<TS, TV>(yRow + ow + 2 * v, a2, outW - ow - 2 * v);
+                    StorePart<TS, TV>(yRow + ow + 3 * v, a3, outW - ow - 3 * v);
+                }
+                for (; ow < outW; ow += v)
                 {
                     TV a0 = b;
-                    for (int t = 0; t < taps; t++) a0 = TS.MultiplyAdd(TS.Splat(wc[t]), TS.Load(top + tapOffset[t] + ow), a0);
+                    for (int t = t0; t < t1; t++) a0 = TS.MultiplyAdd(TS.Splat(wc[t]), TS.Load(top + tapOffset[t] + ow), a0);
                     StorePart<TS, TV>(yRow + ow, a0, outW - ow);
                 }
             }

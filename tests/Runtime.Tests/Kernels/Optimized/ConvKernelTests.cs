@@ -80,6 +80,8 @@ public class ConvKernelTests
         RunConv(new Case(1, 5, 5, 5, [64, 64], [3, 3], [1, 1], [1, 1], [1, 1, 1, 1], "NOTSET", true, true));
         RunConv(new Case(1, 6, 6, 6, [16, 16], [3, 3], [2, 2], [1, 1], [0, 0, 1, 1], "NOTSET", true, true));
         RunConv(new Case(1, 3, 3, 3, [15, 75], [5, 3], [1, 2], [1, 2], [2, 0, 3, 1], "NOTSET", false, true));
+        RunConv(new Case(1, 7, 7, 7, [2, 96], [5, 5], [1, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
+        RunConv(new Case(1, 5, 5, 5, [3, 70], [5, 5], [2, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
         // Stride-2 rows wide enough for whole vectors of the phase split, odd and even left pads, odd widths.
         RunConv(new Case(1, 4, 4, 4, [9, 75], [3, 5], [2, 2], [1, 1], [1, 3, 0, 2], "NOTSET", true, true));
         RunConv(new Case(1, 2, 3, 1, [6, 71], [3, 3], [1, 2], [1, 1], [0, 2, 1, 0], "NOTSET", true, true));
