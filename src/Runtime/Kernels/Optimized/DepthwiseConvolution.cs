@@ -84,11 +84,11 @@ internal static unsafe class DepthwiseConvolution
         int rowLength = phaseLength * sw;
         // Zero rows above and below too, so every tap of every output row is inside the plane.
         int rows = Math.Max(inH + padTop, (outH - 1) * sh + (kh - 1) * dh + 1);
-        // Small planes are prepared a chunk of channels (~16 KB) ahead of their use: vector loads
-        // straight after the narrow stores that wrote them would wait for those stores to retire.
         long planeFloats = (long)rows * rowLength;
-        int chunk = (int)Math.Clamp(4096 / planeFloats, 1, channels);
-        float* planes = (float*)(t_plane ??= new NativeBuffer()).Ensure(chunk * planeFloats * sizeof(float));
+        float* plane = (float*)(t_plane ??= new NativeBuffer()).Ensure(planeFloats * sizeof(float));
+        // The padding rows are zero for every channel: cleared once, only the input rows are copied per channel.
+        new Span<float>(plane, padTop * rowLength).Clear();
+        new Span<float>(plane + (long)(padTop + inH) * rowLength, (rows - padTop - inH) * rowLength).Clear();
         int taps = kh * kw;
         // Plane offset of each tap (row, phase, column) relative to an output's top-left tap.
         long* tapOffset = stackalloc long[taps];
@@ -102,21 +102,9 @@ internal static unsafe class DepthwiseConvolution
         long rowStep = (long)sh * rowLength;
         for (int ch = 0; ch < channels; ch++)
         {
-            float* plane = planes + ch % chunk * planeFloats;
-            if (ch % chunk == 0)
-            {
-                for (int c = ch; c < Math.Min(channels, ch + chunk); c++)
-                {
-                    float* xc = x + (long)c * inPlane;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        int ih = r - padTop;
-                        float* dst = planes + (c - ch) * planeFloats + (long)r * rowLength;
-                        if ((uint)ih >= (uint)inH) new Span<float>(dst, rowLength).Clear();
-                        else PhaseSplit.Row<TS, TV>(xc + ih * inW, inW, dst, sw, phaseLength, padLeft, 0f);
-                    }
-                }
-            }
+            float* xc = x + (long)ch * inPlane;
+            for (int ih = 0; ih < inH; ih++)
+                PhaseSplit.Row<TS, TV>(xc + ih * inW, inW, plane + (long)(padTop + ih) * rowLength, sw, phaseLength, padLeft, 0f);
             float* wc = w + (long)ch * taps;
             float* yc = y + (long)ch * outPlane;
             var b = TS.Splat(bias == null ? 0f : bias[ch]);
@@ -175,36 +163,10 @@ internal static unsafe class DepthwiseConvolution
             // time, skipping the kernel rows that fall in the vertical padding.
             for (; oh < outH; oh++)
             {
-                float* top = plane + oh * rowStep;
-                float* yRow = yc + (long)oh * outW;
                 int r0 = 0, r1 = kh;
                 while (r0 < kh && oh * sh + r0 * dh < padTop) r0++;
                 while (r1 > r0 && oh * sh + (r1 - 1) * dh >= padTop + inH) r1--;
-                int t0 = r0 * kw, t1 = r1 * kw;
-                int ow = 0;
-                for (; ow + 4 * v <= outWRounded; ow += 4 * v)
-                {
-                    TV a0 = b, a1 = b, a2 = b, a3 = b;
-                    for (int t = t0; t < t1; t++)
-                    {
-                        var wt = TS.Splat(wc[t]);
-                        float* s = top + tapOffset[t] + ow;
-                        a0 = TS.MultiplyAdd(wt, TS.Load(s), a0);
-                        a1 = TS.MultiplyAdd(wt, TS.Load(s + v), a1);
-                        a2 = TS.MultiplyAdd(wt, TS.Load(s + 2 * v), a2);
-                        a3 = TS.MultiplyAdd(wt, TS.Load(s + 3 * v), a3);
-                    }
-                    StorePart<TS, TV>(yRow + ow, a0, outW - ow);
-                    StorePart<TS, TV>(yRow + ow + v, a1, outW - ow - v);
-                    StorePart<TS, TV>(yRow + ow + 2 * v, a2, outW - ow - 2 * v);
-                    StorePart<TS, TV>(yRow + ow + 3 * v, a3, outW - ow - 3 * v);
-                }
-                for (; ow < outW; ow += v)
-                {
-                    TV a0 = b;
-                    for (int t = t0; t < t1; t++) a0 = TS.MultiplyAdd(TS.Splat(wc[t]), TS.Load(top + tapOffset[t] + ow), a0);
-                    StorePart<TS, TV>(yRow + ow, a0, outW - ow);
-                }
+                OneRow<TS, TV>(plane + oh * rowStep, yc + (long)oh * outW, wc, tapOffset, r0 * kw, r1 * kw, outW, outWRounded, b);
             }
             if (z != null)
             {
@@ -214,6 +176,38 @@ internal static unsafe class DepthwiseConvolution
                 for (; i < outPlane; i++) yc[i] += zc[i];
             }
             VectorActivation.Apply<TS, TV>(yc, outPlane, activation);
+        }
+    }
+
+    /// <summary>One output row from taps [t0, t1), four vectors at a time (its own method: the JIT
+    /// keeps its accumulators in registers better than inside the large block loop).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void OneRow<TS, TV>(float* top, float* yRow, float* wc, long* tapOffset, int t0, int t1, int outW, int outWRounded, TV b)
+        where TS : ISimd<TV> where TV : struct
+    {
+        int v = TS.Count, ow = 0;
+        for (; ow + 4 * v <= outWRounded; ow += 4 * v)
+        {
+            TV a0 = b, a1 = b, a2 = b, a3 = b;
+            for (int t = t0; t < t1; t++)
+            {
+                var wt = TS.Splat(wc[t]);
+                float* s = top + tapOffset[t] + ow;
+                a0 = TS.MultiplyAdd(wt, TS.Load(s), a0);
+                a1 = TS.MultiplyAdd(wt, TS.Load(s + v), a1);
+                a2 = TS.MultiplyAdd(wt, TS.Load(s + 2 * v), a2);
+                a3 = TS.MultiplyAdd(wt, TS.Load(s + 3 * v), a3);
+            }
+            StorePart<TS, TV>(yRow + ow, a0, outW - ow);
+            StorePart<TS, TV>(yRow + ow + v, a1, outW - ow - v);
+            StorePart<TS, TV>(yRow + ow + 2 * v, a2, outW - ow - 2 * v);
+            StorePart<TS, TV>(yRow + ow + 3 * v, a3, outW - ow - 3 * v);
+        }
+        for (; ow < outW; ow += v)
+        {
+            TV a0 = b;
+            for (int t = t0; t < t1; t++) a0 = TS.MultiplyAdd(TS.Splat(wc[t]), TS.Load(top + tapOffset[t] + ow), a0);
+            StorePart<TS, TV>(yRow + ow, a0, outW - ow);
         }
     }
 
