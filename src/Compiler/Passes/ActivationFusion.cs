@@ -10,7 +10,8 @@ namespace EdgeML.Compiler.Passes;
 /// with a constant matrix B into ai.edgeml FusedMatMul (docs/edgeml-operators.md), absorbing what
 /// follows when it only reads the product: for Conv an Add of a same-shaped tensor (a residual),
 /// for MatMul/Gemm an Add of a constant row bias; then one activation (Relu, Clip with constant
-/// bounds, LeakyRelu, HardSigmoid, HardSwish, Sigmoid). The fused node takes the place of the last
+/// bounds, LeakyRelu, HardSigmoid, HardSwish, Sigmoid; a LeakyRelu with the Max of a scalar constant
+/// after it becomes LeakyReluMax). The fused node takes the place of the last
 /// node it absorbs and writes that node's output. Anything it is unsure of stays as it is.
 /// </summary>
 public sealed class ActivationFusion : IPass
@@ -51,11 +52,18 @@ public sealed class ActivationFusion : IPass
                 }
                 if (uses.SingleReader(y) is { } act && ActivationOf(act) is { } activation && act.Inputs[0] == y)
                 {
+                    absorbed.Add(act);
+                    y = act.Outputs[0]!;
+                    // A LeakyRelu clipped from below by a Max with a scalar constant.
+                    if (activation.Kind == ActivationKind.LeakyRelu && uses.SingleReader(y) is { } max && FloorOf(max, y) is float floor)
+                    {
+                        activation = activation with { Kind = ActivationKind.LeakyReluMax, Beta = floor };
+                        absorbed.Add(max);
+                        y = max.Outputs[0]!;
+                    }
                     GraphUses.Set(fused, GraphUses.Attribute("activation", activation.Name));
                     GraphUses.Set(fused, GraphUses.Attribute("activation_alpha", activation.Alpha));
                     GraphUses.Set(fused, GraphUses.Attribute("activation_beta", activation.Beta));
-                    absorbed.Add(act);
-                    y = act.Outputs[0]!;
                 }
                 fused.Outputs.Add(y);
                 y.Producer = fused;
@@ -169,6 +177,17 @@ public sealed class ActivationFusion : IPass
         }
         else fused.Inputs.Add(GraphUses.Constant(other.Name + "_row", values, n));
         return true;
+    }
+
+    /// <summary>c when <paramref name="max"/> is Max(y, c) (either order) with a one-element float
+    /// constant c that does not broadcast y to a higher rank.</summary>
+    private static float? FloorOf(IrNode max, IrValue y)
+    {
+        if (max.Op != OpCode.Max || max.Version < 8 || max.Inputs.Count != 2 || max.Outputs.Count != 1 || max.Outputs[0] == null) return null;
+        var other = max.Inputs[0] == y ? max.Inputs[1] : max.Inputs[0];
+        if (other == null || other == y || !GraphUses.IsFloat(y) || other.Constant == null) return null;
+        if (other.Constant.Shape.Length > (y.Shape?.Length ?? 0)) return null;
+        return GraphUses.ScalarConstant(other);
     }
 
     /// <summary>The activation a node applies, when it is one the fused operators take.</summary>

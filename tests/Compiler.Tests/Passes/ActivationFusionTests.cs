@@ -38,6 +38,36 @@ public class ActivationFusionTests
         PassTesting.AssertSameResults(ConvResidualRelu(activation), ConvInputs());
     }
 
+    private static OnnxModelBuilder ConvLeakyMax(bool constantFirst, long[] floorShape)
+    {
+        var m = new OnnxModelBuilder(13);
+        m.Graph.Input("x", DataType.Float, 1, 4, 6, 5).Output("y", DataType.Float, null);
+        m.Graph.Initializer("w", PassTesting.Random(6 * 4 * 3 * 3, 2), 6, 4, 3, 3).Initializer("b", PassTesting.Random(6, 3), 6);
+        long count = floorShape.Aggregate(1L, (a, d) => a * d);
+        m.Graph.Initializer("floor", Enumerable.Range(0, (int)count).Select(i => -0.1f * (i + 1)).ToArray(), floorShape);
+        m.Graph.Node("Conv", ["x", "w", "b"], ["c"]).Attr("pads", new long[] { 1, 0, 1, 0 });
+        m.Graph.Node("LeakyRelu", ["c"], ["l"]).Attr("alpha", 0.2f);
+        m.Graph.Node("Max", constantFirst ? ["floor", "l"] : ["l", "floor"], ["y"]);
+        return m;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LeakyRelu_then_Max_with_a_scalar_becomes_LeakyReluMax(bool constantFirst)
+    {
+        var ir = PassTesting.Probed(ConvLeakyMax(constantFirst, [1, 1, 1, 1]));
+        Assert.True(PassTesting.Run(new ActivationFusion(), ir));
+        Assert.Equal(["ai.edgeml.FusedConv"], PassTesting.Ops(ir));
+        var inputs = new Dictionary<string, Tensor> { ["x"] = OpTester.Random("x", [1, 4, 6, 5], 1) };
+        PassTesting.AssertSameResults(ConvLeakyMax(constantFirst, [1, 1, 1, 1]), inputs);
+        // A per-channel floor is not a scalar: the Max stays.
+        ir = PassTesting.Probed(ConvLeakyMax(constantFirst, [6, 1, 1]));
+        Assert.True(PassTesting.Run(new ActivationFusion(), ir));
+        Assert.Equal(["ai.edgeml.FusedConv", "Max"], PassTesting.Ops(ir));
+        PassTesting.AssertSameResults(ConvLeakyMax(constantFirst, [6, 1, 1]), inputs);
+    }
+
     [Fact]
     public void A_conv_output_the_graph_returns_is_not_absorbed()
     {

@@ -33,6 +33,8 @@ internal unsafe struct SgemmTileEpilogue
     public nint ResidualStride;
     /// <summary>Bounds of <see cref="SgemmFlags.Clamp"/>.</summary>
     public float Min, Max;
+    /// <summary>The negative slope of <see cref="SgemmFlags.LeakyRelu"/>.</summary>
+    public float Slope;
 }
 
 [Flags]
@@ -45,8 +47,10 @@ internal enum SgemmFlags
     RowBias = 2,
     /// <summary>Add <see cref="SgemmTileEpilogue.ColumnBias"/>.</summary>
     ColumnBias = 4,
-    /// <summary>Clamp to [Min, Max] last (ReLU, Clip).</summary>
+    /// <summary>Clamp to [Min, Max] last (ReLU, Clip; after LeakyRelu for LeakyReluMax).</summary>
     Clamp = 8,
     /// <summary>Add <see cref="SgemmTileEpilogue.Residual"/>.</summary>
     Residual = 16,
+    /// <summary>x &lt; 0 ? Slope · x : x (LeakyRelu), before any clamp, in registers rather than a pass over the tile.</summary>
+    LeakyRelu = 32,
 }

@@ -151,8 +151,10 @@ internal static unsafe class Sgemm
         bool kernelRowBias = kernelBiases && ep.RowBias != null;
         bool kernelColumnBias = kernelBiases && ep.ColumnBias != null;
         bool kernelResidual = kernelBiases && ep.Residual != null;
-        bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && ep.Activation.IsClamp;
-        bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp);
+        bool leaky = ep.Activation.Kind is ActivationKind.LeakyRelu or ActivationKind.LeakyReluMax;
+        bool kernelClamp = kernelBiases && ep.Activation.Kind != ActivationKind.None && (ep.Activation.IsClamp || ep.Activation.Kind == ActivationKind.LeakyReluMax);
+        bool kernelLeakyRelu = kernelBiases && leaky;
+        bool post = !kernelBiases || (ep.Activation.Kind != ActivationKind.None && !kernelClamp && !kernelLeakyRelu);
         if (k == 0)
         {
             for (int i = 0; i < m; i++) new Span<float>(c + i * ldc, n).Clear();
@@ -170,6 +172,7 @@ internal static unsafe class Sgemm
         SgemmTileEpilogue tile = default;
         tile.Min = ep.Activation.ClampMin;
         tile.Max = ep.Activation.ClampMax;
+        tile.Slope = ep.Activation.Alpha;
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -194,7 +197,7 @@ internal static unsafe class Sgemm
                     case SgemmLayout.Im2Col:
                         bp = packedB;
                         bps = (nint)kc * PanelWidth;
-                        b.Columns->Pack(pc, kc, jc + b.ColumnOffset, nc, bp, bps);
+                        b.Columns->Pack<TS, TV>(pc, kc, jc + b.ColumnOffset, nc, bp, bps);
                         break;
                     default:
                         bp = packedB;
@@ -207,6 +210,7 @@ internal static unsafe class Sgemm
                 if (last && kernelRowBias) flags |= SgemmFlags.RowBias;
                 if (last && kernelColumnBias) flags |= SgemmFlags.ColumnBias;
                 if (last && kernelClamp) flags |= SgemmFlags.Clamp;
+                if (last && kernelLeakyRelu) flags |= SgemmFlags.LeakyRelu;
                 if (last && kernelResidual) flags |= SgemmFlags.Residual;
                 tile.Flags = flags;
 
@@ -253,7 +257,7 @@ internal static unsafe class Sgemm
                             tile.Residual = ep.Residual == null ? null : ep.Residual + row * ep.ResidualRowStride + col;
                             TK.Run(kc, ap + (ir / PanelRows) * aps, bPanel, bps, brs, c + row * ldc + col, ldc, Math.Min(PanelRows, mc - ir), nr, tile);
                         }
-                        if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp);
+                        if (last && post) Post<TS, TV>(c, ldc, ic, mc, col, nr, ep, biasesDone: kernelBiases, activationDone: kernelClamp || kernelLeakyRelu);
                     }
                 }
             }

@@ -13,6 +13,7 @@ internal static unsafe class SgemmEdge
         if ((flags & SgemmFlags.RowBias) != 0) value += e.RowBias[row];
         if ((flags & SgemmFlags.ColumnBias) != 0) value += e.ColumnBias[column];
         if ((flags & SgemmFlags.Residual) != 0) value += e.Residual[row * e.ResidualStride + column];
+        if ((flags & SgemmFlags.LeakyRelu) != 0 && value < 0) value *= e.Slope;
         if ((flags & SgemmFlags.Clamp) != 0)
         {
             value = value > e.Min ? value : e.Min;

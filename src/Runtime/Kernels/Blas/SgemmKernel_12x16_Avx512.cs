@@ -83,6 +83,7 @@ internal readonly unsafe struct SgemmKernel_12x16_Avx512 : ISgemmNarrowKernel
         if ((flags & SgemmFlags.RowBias) != 0) x += Vector512.Create(e.RowBias[row]);
         if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx512F.MaskLoad(e.ColumnBias, mask, zero);
         if ((flags & SgemmFlags.Residual) != 0) x += Avx512F.MaskLoad(e.Residual + row * e.ResidualStride, mask, zero);
+        if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), x * Vector512.Create(e.Slope), x);
         if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
         Avx512F.MaskStore(p, mask, x);
     }

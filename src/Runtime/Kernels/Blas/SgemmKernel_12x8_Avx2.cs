@@ -75,6 +75,7 @@ internal readonly unsafe struct SgemmKernel_12x8_Avx2 : ISgemmNarrowKernel
         if ((flags & SgemmFlags.RowBias) != 0) x += Vector256.Create(e.RowBias[row]);
         if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx.MaskLoad(e.ColumnBias, mask);
         if ((flags & SgemmFlags.Residual) != 0) x += Avx.MaskLoad(e.Residual + row * e.ResidualStride, mask);
+        if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), x * Vector256.Create(e.Slope), x);
         if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
         Avx.MaskStore(p, mask, x);
     }

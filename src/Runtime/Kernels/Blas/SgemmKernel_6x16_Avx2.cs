@@ -114,6 +114,7 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
             if ((flags & SgemmFlags.Accumulate) != 0) x += Vector256.Load(p);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Vector256.Load(e.ColumnBias + 8 * j);
             if ((flags & SgemmFlags.Residual) != 0) x += Vector256.Load(res);
+            if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), x * Vector256.Create(e.Slope), x);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
             x.Store(p);
         }
@@ -122,6 +123,7 @@ internal readonly unsafe struct SgemmKernel_6x16_Avx2 : ISgemmKernel
             if ((flags & SgemmFlags.Accumulate) != 0) x += Avx.MaskLoad(p, mask);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx.MaskLoad(e.ColumnBias + 8 * j, mask);
             if ((flags & SgemmFlags.Residual) != 0) x += Avx.MaskLoad(res, mask);
+            if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), x * Vector256.Create(e.Slope), x);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(e.Min)), Vector256.Create(e.Max));
             Avx.MaskStore(p, mask, x);
         }

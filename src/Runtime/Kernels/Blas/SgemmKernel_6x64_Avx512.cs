@@ -139,6 +139,7 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
             if ((flags & SgemmFlags.Accumulate) != 0) x += Vector512.Load(p);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Vector512.Load(e.ColumnBias + 16 * j);
             if ((flags & SgemmFlags.Residual) != 0) x += Vector512.Load(res);
+            if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), x * Vector512.Create(e.Slope), x);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
             x.Store(p);
         }
@@ -148,6 +149,7 @@ internal readonly unsafe struct SgemmKernel_6x64_Avx512 : ISgemmKernel
             if ((flags & SgemmFlags.Accumulate) != 0) x += Avx512F.MaskLoad(p, mask, z);
             if ((flags & SgemmFlags.ColumnBias) != 0) x += Avx512F.MaskLoad(e.ColumnBias + 16 * j, mask, z);
             if ((flags & SgemmFlags.Residual) != 0) x += Avx512F.MaskLoad(res, mask, z);
+            if ((flags & SgemmFlags.LeakyRelu) != 0) x = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), x * Vector512.Create(e.Slope), x);
             if ((flags & SgemmFlags.Clamp) != 0) x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(e.Min)), Vector512.Create(e.Max));
             Avx512F.MaskStore(p, mask, x);
         }

@@ -93,6 +93,12 @@ internal readonly unsafe struct SgemmKernel_6x8_Vector128 : ISgemmKernel
             x0 += Vector128.Load(res);
             x1 += Vector128.Load(res + 4);
         }
+        if ((flags & SgemmFlags.LeakyRelu) != 0)
+        {
+            var slope = Vector128.Create(e.Slope);
+            x0 = Vector128.ConditionalSelect(Vector128.LessThan(x0, Vector128<float>.Zero), x0 * slope, x0);
+            x1 = Vector128.ConditionalSelect(Vector128.LessThan(x1, Vector128<float>.Zero), x1 * slope, x1);
+        }
         if ((flags & SgemmFlags.Clamp) != 0)
         {
             Vector128<float> lo = Vector128.Create(e.Min), hi = Vector128.Create(e.Max);

@@ -17,6 +17,9 @@ public enum ActivationKind : byte
     HardSwish,
     /// <summary>1 / (1 + e^-x).</summary>
     Sigmoid,
+    /// <summary>LeakyRelu, then at least Beta: y = x &lt; 0 ? Alpha · x : x; y &lt; Beta ? Beta : y (a
+    /// LeakyRelu followed by Max with a scalar constant, as tf2onnx writes clipped leaky ReLUs).</summary>
+    LeakyReluMax,
 }
 
 /// <summary>An activation and its two parameters (see <see cref="ActivationKind"/>).</summary>
@@ -33,7 +36,7 @@ public readonly record struct Activation(ActivationKind Kind, float Alpha = 0, f
     {
         var a = info.Attributes;
         if (!TryParse(a.GetString("activation", ""), a.GetFloat("activation_alpha", 0), a.GetFloat("activation_beta", 0), out var activation))
-            throw info.Error($"activation '{a.GetString("activation", "")}' is not one of Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid");
+            throw info.Error($"activation '{a.GetString("activation", "")}' is not one of Relu, Clip, LeakyRelu, HardSigmoid, HardSwish, Sigmoid, LeakyReluMax");
         return activation;
     }
 
@@ -50,7 +53,7 @@ public readonly record struct Activation(ActivationKind Kind, float Alpha = 0, f
     /// <summary>True when the activation is a clamp to [<see cref="ClampMin"/>, <see cref="ClampMax"/>]
     /// that a GEMM micro-kernel applies in registers.</summary>
     public bool IsClamp => Kind is ActivationKind.None or ActivationKind.Relu or ActivationKind.Clip;
-    public float ClampMin => Kind switch { ActivationKind.Relu => 0f, ActivationKind.Clip => Alpha, _ => float.NegativeInfinity };
+    public float ClampMin => Kind switch { ActivationKind.Relu => 0f, ActivationKind.Clip => Alpha, ActivationKind.LeakyReluMax => Beta, _ => float.NegativeInfinity };
     public float ClampMax => Kind == ActivationKind.Clip ? Beta : float.PositiveInfinity;
 
     /// <summary>The activation of one value, exactly as the reference operators compute it.</summary>
@@ -63,6 +66,9 @@ public readonly record struct Activation(ActivationKind Kind, float Alpha = 0, f
                 if (x < Alpha) x = Alpha;
                 return x > Beta ? Beta : x;
             case ActivationKind.LeakyRelu: return x < 0 ? Alpha * x : x;
+            case ActivationKind.LeakyReluMax:
+                if (x < 0) x = Alpha * x;
+                return x < Beta ? Beta : x;
             case ActivationKind.HardSigmoid:
             {
                 float v = Alpha * x + Beta;

@@ -170,7 +170,7 @@ internal sealed unsafe class ConvKernel : Kernel
                 {
                     if (padded)
                     {
-                        ConvolutionColumns.PrepareInput(xg, cg, g.Input[0], g.Input[1], g.Input[2], paddedInput, columns.InD, columns.InH, g.Stride[2], columns.PhaseLength, g.PadBegin[0], g.PadBegin[1], g.PadBegin[2]);
+                        ConvolutionColumns.PrepareInput(_variant, xg, cg, g.Input[0], g.Input[1], g.Input[2], paddedInput, columns.InD, columns.InH, g.Stride[2], columns.PhaseLength, g.PadBegin[0], g.PadBegin[1], g.PadBegin[2]);
                         columns.Input = paddedInput;
                     }
                     else columns.Input = xg;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using EdgeML.Runtime.Kernels.Simd;
 
 namespace EdgeML.Runtime.Kernels.Optimized;
 
@@ -11,7 +12,8 @@ namespace EdgeML.Runtime.Kernels.Optimized;
 internal static unsafe class PhaseSplit
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Row(float* src, int width, float* dst, int stride, int phaseLength, int padLeft, float pad)
+    public static void Row<TS, TV>(float* src, int width, float* dst, int stride, int phaseLength, int padLeft, float pad)
+        where TS : ISimd<TV> where TV : struct
     {
         if (stride == 1)
         {
@@ -28,6 +30,11 @@ internal static unsafe class PhaseSplit
             }
             for (; j < n; j++) d[j] = s[j];
             for (int i = last; i < phaseLength; i++) dst[i] = pad;
+            return;
+        }
+        if (stride == 2 && TS.Count > 1)
+        {
+            RowStride2<TS, TV>(src, width, dst, phaseLength, padLeft, pad);
             return;
         }
         for (int p = 0; p < stride; p++)
@@ -51,6 +58,36 @@ internal static unsafe class PhaseSplit
             }
             for (; q < hi; q++, s += stride) phase[q] = *s;
             for (int i = hi; i < phaseLength; i++) phase[i] = pad;
+        }
+    }
+
+    /// <summary>Stride 2: source column c goes to phase (c + padLeft) mod 2 at (c + padLeft) / 2, so the
+    /// even and odd columns of 2·Count floats are one <see cref="ISimd{TV}.Deinterleave"/> away from
+    /// their phases. Pads first, then whole vectors, then the columns left over.</summary>
+    private static void RowStride2<TS, TV>(float* src, int width, float* dst, int phaseLength, int padLeft, float pad)
+        where TS : ISimd<TV> where TV : struct
+    {
+        new Span<float>(dst, 2 * phaseLength).Fill(pad);
+        float* evenPhase = dst + (padLeft & 1) * phaseLength + padLeft / 2;
+        float* oddPhase = dst + ((padLeft + 1) & 1) * phaseLength + (padLeft + 1) / 2;
+        // Pairs j whose even and odd columns both land inside their phases.
+        int pairs = Math.Min(width / 2, phaseLength - (padLeft + 1) / 2);
+        int v = TS.Count, j = 0;
+        for (; j + v <= pairs; j += v)
+        {
+            TS.Deinterleave(TS.Load(src + 2 * j), TS.Load(src + 2 * j + v), out var even, out var odd);
+            TS.Store(evenPhase + j, even);
+            TS.Store(oddPhase + j, odd);
+        }
+        for (; j < pairs; j++)
+        {
+            evenPhase[j] = src[2 * j];
+            oddPhase[j] = src[2 * j + 1];
+        }
+        for (int c = 2 * Math.Max(pairs, 0); c < width; c++)
+        {
+            int q = (c + padLeft) >> 1;
+            if (q < phaseLength) dst[((c + padLeft) & 1) * phaseLength + q] = src[c];
         }
     }
 }

@@ -70,6 +70,17 @@ internal sealed unsafe class PoolKernel : Kernel
         y.Allocate(DataType.Float, shape);
         if (y.Length == 0) return;
         int planes = (int)(x.Dim(0) * x.Dim(1));
+        if (_max && PairMaxPool.Applies(g))
+        {
+            switch (_variant)
+            {
+                case CpuVariant.Avx512: PairMaxPool.Run<Simd512, Vector512<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                case CpuVariant.Avx2: PairMaxPool.Run<Simd256, Vector256<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                case CpuVariant.Vector128: PairMaxPool.Run<Simd128, Vector128<float>>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+                default: PairMaxPool.Run<SimdScalar, float>(g, (float*)x.Pointer, (float*)y.Pointer, planes); break;
+            }
+            return;
+        }
         switch (_variant)
         {
             case CpuVariant.Avx512: Run<Simd512, Vector512<float>>((float*)x.Pointer, (float*)y.Pointer, planes); break;
@@ -104,7 +115,6 @@ internal sealed unsafe class PoolKernel : Kernel
             tapOffset[t] = off % sw * phaseLength + off / sw;
         }
         float pad = _max ? float.NegativeInfinity : 0f;
-        float* tail = stackalloc float[v];
         for (int p = 0; p < planes; p++)
         {
             float* xp = x + (long)p * inH * inW;
@@ -117,7 +127,7 @@ internal sealed unsafe class PoolKernel : Kernel
                     new Span<float>(dst, rowLength).Fill(pad);
                     continue;
                 }
-                PhaseSplit.Row(xp + ih * inW, inW, dst, sw, phaseLength, padLeft, pad);
+                PhaseSplit.Row<TS, TV>(xp + ih * inW, inW, dst, sw, phaseLength, padLeft, pad);
             }
             for (int oh = 0; oh < outH; oh++)
             {
@@ -137,11 +147,7 @@ internal sealed unsafe class PoolKernel : Kernel
                         }
                     }
                     if (ow + v <= outW) TS.Store(yRow + ow, acc);
-                    else
-                    {
-                        TS.Store(tail, acc);
-                        for (int i = 0; ow + i < outW; i++) yRow[ow + i] = tail[i];
-                    }
+                    else TS.StorePartial(yRow + ow, acc, outW - ow);
                 }
                 if (!_max)
                 {

@@ -15,6 +15,9 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract TV Splat(float value);
     static abstract TV Load(float* p);
     static abstract void Store(float* p, TV v);
+    /// <summary>Stores the first <paramref name="count"/> lanes (0 &lt; count ≤ Count), touching no memory
+    /// past them: a masked store, not a spill to scalars (which stalls store forwarding).</summary>
+    static abstract void StorePartial(float* p, TV v, int count);
     static abstract TV Add(TV a, TV b);
     static abstract TV Subtract(TV a, TV b);
     static abstract TV Multiply(TV a, TV b);
@@ -36,4 +39,7 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract float Sum(TV v);
     /// <summary>Largest lane.</summary>
     static abstract float MaxAcross(TV v);
+    /// <summary>Splits 2·Count consecutive floats (a followed by b) into their even and odd lanes:
+    /// even[i] = lane 2i, odd[i] = lane 2i+1 (stride-2 phases, pairs of a window 2 at stride 2).</summary>
+    static abstract void Deinterleave(TV a, TV b, out TV even, out TV odd);
 }

@@ -62,6 +62,17 @@ internal static unsafe class VectorActivation
                 for (; i <= n - TS.Count; i += TS.Count) { var x = TS.Load(src + i); TS.Store(p + i, TS.SelectLess(x, zero, TS.Multiply(x, alpha), x)); }
                 break;
             }
+            case ActivationKind.LeakyReluMax:
+            {
+                TV zero = TS.Zero, alpha = TS.Splat(a.Alpha), floor = TS.Splat(a.Beta);
+                for (; i <= n - TS.Count; i += TS.Count)
+                {
+                    var x = TS.Load(src + i);
+                    x = TS.SelectLess(x, zero, TS.Multiply(x, alpha), x);
+                    TS.Store(p + i, TS.SelectLess(x, floor, floor, x));
+                }
+                break;
+            }
             case ActivationKind.HardSigmoid:
             {
                 TV zero = TS.Zero, one = TS.Splat(1), alpha = TS.Splat(a.Alpha), beta = TS.Splat(a.Beta);

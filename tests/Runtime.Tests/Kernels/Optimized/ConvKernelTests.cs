@@ -76,6 +76,19 @@ public class ConvKernelTests
         RunConv(new Case(1, 1, 30, 1, [700], [64], [16], [1], [0, 0], "NOTSET", false, true));
         RunConv(new Case(1, 33, 33, 33, [23, 29], [5, 5], [1, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
         RunConv(new Case(2, 17, 17, 17, [21, 19], [3, 3], [2, 2], [2, 1], [1, 0, 2, 1], "NOTSET", true, false));
+        // Depthwise at model sizes: four-row blocks, rows wider than two vectors, tails of rows and columns.
+        RunConv(new Case(1, 5, 5, 5, [64, 64], [3, 3], [1, 1], [1, 1], [1, 1, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(1, 6, 6, 6, [16, 16], [3, 3], [2, 2], [1, 1], [0, 0, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(1, 3, 3, 3, [15, 75], [5, 3], [1, 2], [1, 2], [2, 0, 3, 1], "NOTSET", false, true));
+        RunConv(new Case(1, 7, 7, 7, [2, 96], [5, 5], [1, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
+        RunConv(new Case(1, 5, 5, 5, [3, 70], [5, 5], [2, 1], [1, 1], [2, 2, 2, 2], "NOTSET", true, true));
+        // Stride-2 rows wide enough for whole vectors of the phase split, odd and even left pads, odd widths.
+        RunConv(new Case(1, 4, 4, 4, [9, 75], [3, 5], [2, 2], [1, 1], [1, 3, 0, 2], "NOTSET", true, true));
+        RunConv(new Case(1, 2, 3, 1, [6, 71], [3, 3], [1, 2], [1, 1], [0, 2, 1, 0], "NOTSET", true, true));
+        RunConv(new Case(1, 2, 3, 1, [5, 66], [2, 4], [1, 2], [1, 1], [0, 0, 1, 0], "NOTSET", true, true));
+        // im2col panels inside one output row (output rows of 48 and 16 columns) and across rows.
+        RunConv(new Case(1, 3, 5, 1, [6, 48], [3, 3], [1, 1], [1, 1], [1, 1, 1, 1], "NOTSET", true, true));
+        RunConv(new Case(2, 2, 4, 1, [5, 33], [1, 3], [1, 2], [1, 1], [0, 0, 0, 1], "NOTSET", true, true));
     }
 
     private static void RunConv(Case c)
@@ -118,6 +131,10 @@ public class ConvKernelTests
     [InlineData("Relu", 0f, 0f, true, false)]
     [InlineData("Clip", -0.3f, 0.4f, false, true)]
     [InlineData("LeakyRelu", 0.1f, 0f, true, true)]
+    [InlineData("LeakyRelu", 0.2f, 0f, false, false)]
+    [InlineData("LeakyRelu", 1.5f, 0f, true, false)]
+    [InlineData("LeakyReluMax", 0.2f, -0.3f, false, false)]
+    [InlineData("LeakyReluMax", 0.2f, -0.3f, true, true)]
     [InlineData("HardSigmoid", 0.2f, 0.5f, false, false)]
     [InlineData("HardSwish", 0f, 0f, true, false)]
     [InlineData("Sigmoid", 0f, 0f, true, true)]

@@ -136,6 +136,35 @@ public class ElementwiseKernelTests
         }
     }
 
+    [Fact]
+    public void Downsampling_MaxPool_matches()
+    {
+        // Window 2 at stride 2 (PairMaxPool): rows wider and narrower than every vector width, 1-D,
+        // rows pooled or not, and odd sizes that take the general path.
+        foreach (var (shape, kernel) in new (long[], long[])[]
+        {
+            ([1, 28, 64, 64], [2, 2]), ([1, 88, 16, 16], [2, 2]), ([1, 72, 28, 8], [2, 2]), ([2, 3, 6, 38], [2, 2]),
+            ([1, 48, 32, 16], [1, 2]), ([1, 5, 3, 2], [1, 2]), ([2, 3, 70], [2]), ([1, 4, 7, 9], [2, 2]), ([1, 4, 6, 34], [2, 2]),
+        })
+        {
+            var m = new OnnxModelBuilder(13);
+            m.Graph.Input("x", DataType.Float, shape.Cast<object?>().ToArray()).Output("y", DataType.Float, null);
+            m.Graph.Node("MaxPool", ["x"], ["y"]).Attr("kernel_shape", kernel).Attr("strides", kernel);
+            VariantTester.AssertVariantsMatchReference(m.ToBytes(), new Dictionary<string, Tensor> { ["x"] = Values("x", shape, 5, false) }, 0, 0,
+                $"MaxPool {Tensor.ShapeText(shape)} k{Tensor.ShapeText(kernel)}");
+        }
+        // Padded stride-2 pools take the general path through the vectorised stride-2 phase split.
+        foreach (var pads in new long[][] { [0, 1, 0, 1], [1, 2, 1, 0], [0, 3, 0, 0] })
+        {
+            long[] shape = [1, 3, 5, 77];
+            var m = new OnnxModelBuilder(13);
+            m.Graph.Input("x", DataType.Float, shape.Cast<object?>().ToArray()).Output("y", DataType.Float, null);
+            m.Graph.Node("MaxPool", ["x"], ["y"]).Attr("kernel_shape", new long[] { 2, 4 }).Attr("strides", new long[] { 1, 2 }).Attr("pads", pads);
+            VariantTester.AssertVariantsMatchReference(m.ToBytes(), new Dictionary<string, Tensor> { ["x"] = Values("x", shape, 6, false) }, 0, 0,
+                $"MaxPool pads {Tensor.ShapeText(pads)}");
+        }
+    }
+
     [Theory]
     [InlineData("MaxPool", 0)]
     [InlineData("MaxPool", 1)]

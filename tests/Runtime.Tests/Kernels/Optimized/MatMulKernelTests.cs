@@ -104,6 +104,7 @@ public class MatMulKernelTests
     [InlineData("Relu", 0f, 0f)]
     [InlineData("Clip", -0.2f, 0.3f)]
     [InlineData("LeakyRelu", 0.2f, 0f)]
+    [InlineData("LeakyReluMax", 0.2f, -0.1f)]
     [InlineData("HardSigmoid", 0.2f, 0.5f)]
     [InlineData("HardSwish", 0f, 0f)]
     [InlineData("Sigmoid", 0f, 0f)]
