@@ -16,6 +16,9 @@ public static class CpuFeatures
 
     public static bool Avx2 => System.Runtime.Intrinsics.X86.Avx2.IsSupported && Fma.IsSupported;
     public static bool Avx512 => Avx512F.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
+    /// <summary>AVX-512VL: the JIT encodes 256-bit code with EVEX and has 32 vector registers (Intel
+    /// Cascade Lake reports AVX-512 but .NET prefers 256-bit vectors there).</summary>
+    public static bool ThirtyTwoVectorRegisters => Avx512F.VL.IsSupported;
     public static bool AvxVnni => System.Runtime.Intrinsics.X86.AvxVnni.IsSupported;
     public static bool Neon => AdvSimd.IsSupported;
     public static bool NeonDotProduct => Dp.IsSupported;

@@ -15,7 +15,7 @@ internal readonly unsafe struct SgemmKernel_6x32_Avx2 : ISgemmKernel
     public static int DepthBlock => 256;
 
     /// <summary>Whether the JIT has 32 ymm registers here (EVEX encoding), which the 24 accumulators need.</summary>
-    public static bool Usable => Avx512F.VL.IsSupported;
+    public static bool Usable => Cpu.CpuFeatures.ThirtyTwoVectorRegisters;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, nint bPanelStride, nint bRowStride, float* c, nint ldc, int mr, int nr, in SgemmTileEpilogue e)
