@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeML.Runtime;
 using EdgeML.Runtime.Cpu;
-using EdgeML.Runtime.Execution;
-using EdgeML.Runtime.IO;
 using EdgeML.Runtime.Monitoring;
 
 namespace EdgeML.Device.Commands;
@@ -15,30 +13,22 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var model = DeviceOptions.Model();
-        var inputs = DeviceOptions.InputsDir();
-        var input = DeviceOptions.Input();
-        var dims = DeviceOptions.Dims();
-        var threads = DeviceOptions.Threads();
-        var maxTensorBytes = DeviceOptions.MaxTensorBytes();
-        var json = DeviceOptions.Json();
+        var arguments = new SessionArguments();
         var runs = new Option<int>("--runs") { Description = "Timed runs", DefaultValueFactory = _ => 100 };
         var warmupSeconds = new Option<double>("--warmup-seconds") { Description = "Untimed runs first, for at least this long", DefaultValueFactory = _ => 0.5 };
-        var cmd = new Command("bench", "Measure latency, load time and memory of a model on this device") { model, runs, warmupSeconds, inputs, input, dims, threads, maxTensorBytes, json };
+        var cmd = new Command("bench", "Measure latency, load time and memory of a model on this device") { runs, warmupSeconds };
+        arguments.AddTo(cmd);
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
-            string path = p.GetRequiredValue(model);
+            string path = arguments.ModelPath(p);
             int n = p.GetValue(runs);
             if (n < 1) throw new EdgeMLException("--runs must be at least 1");
-            int threadCount = Math.Max(1, p.GetValue(threads));
+            int threadCount = arguments.Threads(p);
             long rssBefore = ProcessMemory.ResidentBytes();
-            var load = Stopwatch.StartNew();
-            using var m = EdgeMLModel.Load(path);
-            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = threadCount, MaxTensorBytes = p.GetValue(maxTensorBytes) });
-            double loadMs = load.Elapsed.TotalMilliseconds;
-            foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), InputFeeder.ParseDims(p.GetValue(dims))))
-                o.WriteLine($"note: {note}");
+            var (m, session, loadMs) = arguments.Open(p);
+            using var model = m;
+            using var run = session;
             var first = Stopwatch.StartNew();
             session.Run();
             double firstMs = first.Elapsed.TotalMilliseconds;
@@ -61,7 +51,7 @@ public static class BenchCommand
             o.WriteLine($"latency ms: median {latency.Median:F3}  p10 {latency.P10:F3}  p90 {latency.P90:F3}  ({n} runs)");
             o.WriteLine($"load {loadMs:F1} ms, first run {firstMs:F1} ms");
             o.WriteLine($"memory: peak {peak / 1048576.0:F1} MB resident, {(peak - rssBefore) / 1048576.0:F1} MB of it from the model; arena {session.ArenaBytes:N0} bytes; allocated {allocated / n:N0} bytes per run");
-            DeviceJson.Write(p.GetValue(json), new BenchFigures(path, CpuFeatures.Describe(), threadCount, n, latency, loadMs, firstMs,
+            DeviceJson.Write(arguments.JsonPath(p), new BenchFigures(path, CpuFeatures.Describe(), threadCount, n, latency, loadMs, firstMs,
                 allocated / n, session.ArenaBytes, m.FileLength, rssBefore, peak, Math.Max(0, peak - rssBefore)));
             return 0;
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using EdgeML.Runtime.Execution;
 using EdgeML.Runtime.IO;
 using EdgeML.Runtime.Tensors;
 
@@ -11,25 +10,17 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var model = DeviceOptions.Model();
-        var inputs = DeviceOptions.InputsDir();
-        var input = DeviceOptions.Input();
-        var dims = DeviceOptions.Dims();
-        var threads = DeviceOptions.Threads();
-        var maxTensorBytes = DeviceOptions.MaxTensorBytes();
-        var json = DeviceOptions.Json();
+        var arguments = new SessionArguments();
         var outputs = new Option<string?>("--outputs") { Description = "Folder to write one NAME.npy per output into" };
-        var cmd = new Command("run", "Run a model once on inputs from .npy files (random where none are given)") { model, inputs, input, outputs, dims, threads, maxTensorBytes, json };
+        var cmd = new Command("run", "Run a model once on inputs from .npy files (random where none are given)") { outputs };
+        arguments.AddTo(cmd);
         cmd.SetAction(p =>
         {
             var o = p.InvocationConfiguration.Output;
-            string path = p.GetRequiredValue(model);
-            var load = Stopwatch.StartNew();
-            using var m = EdgeMLModel.Load(path);
-            using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(threads)), MaxTensorBytes = p.GetValue(maxTensorBytes) });
-            double loadMs = load.Elapsed.TotalMilliseconds;
-            var dimValues = InputFeeder.ParseDims(p.GetValue(dims));
-            foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), InputFeeder.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
+            string path = arguments.ModelPath(p);
+            var (m, session, loadMs) = arguments.Open(p);
+            using var model = m;
+            using var owned = session;
             var run = Stopwatch.StartNew();
             session.Run();
             double runMs = run.Elapsed.TotalMilliseconds;
@@ -45,7 +36,7 @@ public static class RunCommand
                 figures.Add(new OutputFigures(name, DataTypeInfo.Name(t.Type), t.Kind == ValueKind.Tensor ? t.Shape.ToArray() : []));
             }
             o.WriteLine($"loaded in {loadMs:F2} ms, ran in {runMs:F2} ms (first run)");
-            DeviceJson.Write(p.GetValue(json), new RunFigures(path, loadMs, runMs, [.. figures]));
+            DeviceJson.Write(arguments.JsonPath(p), new RunFigures(path, loadMs, runMs, [.. figures]));
             return 0;
         });
         return cmd;
