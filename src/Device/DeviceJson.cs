@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Monitoring;
 
 namespace EdgeML.Device;
 
@@ -20,10 +21,8 @@ public sealed record OutputFigures(string Name, string Type, long[] Shape);
 
 public sealed record RunFigures(string Model, double LoadMs, double RunMs, OutputFigures[] Outputs);
 
-public sealed record LatencyFigures(double Median, double P10, double P90, double Min, double Mean);
-
 public sealed record BenchFigures(
-    string Model, string Cpu, int Threads, int Runs, LatencyFigures Latency, double LoadMs, double FirstRunMs,
+    string Model, string Cpu, int Threads, int Runs, LatencyStats Latency, double LoadMs, double FirstRunMs,
     long AllocatedBytesPerRun, long ArenaBytes, long FileBytes, long RssBeforeLoadBytes, long PeakRssBytes, long PeakGrowthBytes);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -5,6 +5,7 @@ using EdgeML.Oracle;
 using EdgeML.Runtime;
 using EdgeML.Runtime.Execution;
 using EdgeML.Runtime.IO;
+using EdgeML.Runtime.Monitoring;
 
 namespace EdgeML.Cli.Commands;
 

@@ -46,7 +46,7 @@ public static class BenchCommand
                 times[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
             }
             long peak = ProcessMemory.PeakResidentBytes();
-            var latency = Latency(times);
+            var latency = LatencyStats.Of(times);
             o.WriteLine($"{CpuFeatures.Describe()}, {threadCount} thread(s)");
             o.WriteLine($"latency ms: median {latency.Median:F3}  p10 {latency.P10:F3}  p90 {latency.P90:F3}  ({n} runs)");
             o.WriteLine($"load {loadMs:F1} ms, first run {firstMs:F1} ms");
@@ -56,13 +56,5 @@ public static class BenchCommand
             return 0;
         });
         return cmd;
-    }
-
-    private static LatencyFigures Latency(double[] times)
-    {
-        var s = (double[])times.Clone();
-        Array.Sort(s);
-        double At(double q) => s[Math.Clamp((int)Math.Round(q * (s.Length - 1)), 0, s.Length - 1)];
-        return new LatencyFigures(At(0.5), At(0.1), At(0.9), s[0], s.Average());
     }
 }
