@@ -38,7 +38,10 @@ public static class BenchCommand
             int n = p.GetValue(runs);
             if (n < 1) throw new EdgeMLException("--runs must be at least 1");
             var dimValues = CommonOptions.ParseDims(p.GetValue(dims));
-            using var m = ModelCompiler.LoadAny(path, new CompileOptions { Dims = dimValues });
+            // An .onnx model is compiled once: the session runs these bytes and --memory's probe loads them from a file.
+            byte[]? compiled = path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)
+                ? ModelCompiler.CompileFile(path, new CompileOptions { Dims = dimValues }).Bytes : null;
+            using var m = compiled != null ? EdgeMLModel.FromBytes(compiled, path) : EdgeMLModel.Load(path);
             using var session = new InferenceSession(m, new SessionOptions { IntraOpThreads = Math.Max(1, p.GetValue(edgeThreads)) });
             foreach (var note in InputFeeder.Fill(session, p.GetValue(inputs), CommonOptions.ParseInputFiles(p.GetValue(input)), dimValues)) o.WriteLine($"note: {note}");
             using var ort = new OrtRunner(onnx, threads: p.GetValue(threads));
@@ -59,7 +62,7 @@ public static class BenchCommand
             (EngineFootprint EdgeML, EngineFootprint Ort)? footprint = null;
             if (p.GetValue(memory))
             {
-                footprint = MeasureFootprint(path, onnx, dimValues, session, p.GetValue(edgeThreads), p.GetValue(threads));
+                footprint = MeasureFootprint(path, compiled, onnx, session, p.GetValue(edgeThreads), p.GetValue(threads));
                 var (fe, fo) = footprint.Value;
                 o.WriteLine($"{"",-10} {"peak MB",10} {"load ms",10} {"1st run",10}   (fresh process each; peak = resident growth from before loading)");
                 o.WriteLine($"{"edgeml",-10} {fe.PeakGrowthBytes / 1048576.0,10:F1} {fe.LoadMs,10:F1} {fe.FirstRunMs,10:F1}");
@@ -86,14 +89,14 @@ public static class BenchCommand
     }
 
     /// <summary>Footprints from fresh processes, the EdgeML side loading a compiled file as a device would.</summary>
-    private static (EngineFootprint, EngineFootprint) MeasureFootprint(string path, string onnx, Dictionary<string, long> dims, InferenceSession session, int threads, int ortThreads)
+    private static (EngineFootprint, EngineFootprint) MeasureFootprint(string path, byte[]? compiled, string onnx, InferenceSession session, int threads, int ortThreads)
     {
         string edgeml = path;
         string? temporary = null;
-        if (path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        if (compiled != null)
         {
             temporary = Path.Combine(Path.GetTempPath(), $"edgeml-bench-{Guid.NewGuid():N}.edgeml");
-            ModelCompiler.CompileToFile(path, temporary, new CompileOptions { Dims = dims });
+            AtomicFile.Write(temporary, compiled);
             edgeml = temporary;
         }
         try
